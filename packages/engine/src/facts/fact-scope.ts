@@ -1,0 +1,69 @@
+// One evaluation's view of the facts: each derived fact is worked out lazily and at most once.
+import type { EvaluationInput, MentionInput, RequestInput } from '../evaluation/evaluation-input.ts';
+import type { EvaluationMemo, TextForm } from '../operators/operator-spec.ts';
+import { normalizeText, tokenize } from '../text/normalize.ts';
+import { EngineError } from '../errors.ts';
+import type { FactSpec } from './fact-spec.ts';
+import type { Workspace } from './workspace.ts';
+
+
+/** Stable key of a fact call: name plus canonical params, so `volume` windows are memoized separately. */
+export function factCallKey(name: string, params?: unknown): string {
+  return params === undefined ? name : `${name}${JSON.stringify(params)}`;
+}
+
+export class FactScope implements EvaluationMemo {
+  readonly input: EvaluationInput;
+  readonly workspace: Workspace;
+  private readonly catalog: ReadonlyMap<string, FactSpec>;
+  private readonly values = new Map<string, unknown>();
+  private readonly textForms = new Map<string, TextForm>();
+
+  constructor(input: EvaluationInput, workspace: Workspace, catalog: ReadonlyMap<string, FactSpec>) {
+    this.input = input;
+    this.workspace = workspace;
+    this.catalog = catalog;
+  }
+
+  get mentionInput(): MentionInput {
+    if (this.input.subject !== 'mention') throw new EngineError('UNKNOWN_FACT', 'this fact needs a mention');
+    return this.input;
+  }
+
+  get requestInput(): RequestInput {
+    if (this.input.subject !== 'request') throw new EngineError('UNKNOWN_FACT', 'this fact needs an empowerment request');
+    return this.input;
+  }
+
+  /** The value of a fact, computed on first use. Facts of another subject are unknown (undefined). */
+  get(name: string, params?: unknown): unknown {
+    const key = params === undefined ? name : factCallKey(name, params);
+    if (this.values.has(key)) return this.values.get(key);
+    const spec = this.catalog.get(name);
+    if (!spec) throw new EngineError('UNKNOWN_FACT', `unknown fact "${name}"`);
+    const value = spec.subject === this.input.subject ? spec.resolve(this, params) : undefined;
+    this.values.set(key, value);
+    return value;
+  }
+
+  textForm(text: string): TextForm {
+    let form = this.textForms.get(text);
+    if (!form) {
+      const normalized = normalizeText(text);
+      form = { normalized, tokens: new Set(tokenize(normalized)) };
+      this.textForms.set(text, form);
+    }
+    return form;
+  }
+
+  /** The derived facts this evaluation worked out, for the decision's `facts`. */
+  derivedValues(): Record<string, unknown> {
+    const used: Record<string, unknown> = {};
+    for (const [key, value] of this.values) {
+      const name = key.split('{')[0]!;
+      if (this.catalog.get(name)?.derived && value !== undefined) used[key] = value;
+    }
+    return used;
+  }
+}
+

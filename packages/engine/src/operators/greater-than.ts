@@ -1,0 +1,12 @@
+// `greaterThan`: a numeric comparison; a missing or non-numeric fact never passes.
+import { z } from 'zod';
+import type { OperatorSpec } from './operator-spec.ts';
+
+export const greaterThan: OperatorSpec = {
+  name: 'greaterThan',
+  label: 'is more than',
+  factTypes: ['number'],
+  valueSchema: () => z.number(),
+  evaluate: (factValue, value) => typeof factValue === 'number' && typeof value === 'number' && factValue > value,
+  describe: (value) => String(value),
+};
