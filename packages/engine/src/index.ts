@@ -44,3 +44,4 @@ export { Replay, inArrivalOrder, type ReplayOptions } from './simulation/replay.
 export * from './format/record-file.ts';
 export { readRecords, describeIssue, type ReadRecords, type ValidRecord } from './format/read-records.ts';
 export { coerceCells } from './format/coerce-cells.ts';
+export { packJsonSchema } from './pack/pack-json-schema.ts';

@@ -10,6 +10,7 @@ import { timeFacts } from './time-facts.ts';
 import { ticketFacts } from './ticket-facts.ts';
 import { volumeFacts } from './volume-facts.ts';
 import { requestFacts } from './request-facts.ts';
+import { linkFacts } from './link-facts.ts';
 
 export const FACTS: readonly FactSpec[] = [
   ...mentionFacts,
@@ -21,6 +22,7 @@ export const FACTS: readonly FactSpec[] = [
   ...ticketFacts,
   ...volumeFacts,
   ...requestFacts,
+  ...linkFacts,
 ];
 
 /** Facts internal to other facts, kept out of the pickers. */

@@ -1,0 +1,130 @@
+// Term lists (keywords and phrases a rule looks for) and their precompiled whole-word matcher,
+// case- and accent-insensitive so `bloqué` finds "BLOQUE" and `refund` finds "Refund?" but not "refunded".
+import { z } from 'zod';
+import { normalizeText, tokenize } from './normalize.ts';
+
+const MAX_TERM_LENGTH = 200;
+const MAX_TERMS = 500;
+
+const TermSchema = z
+  .string()
+  .min(1, 'a term must not be empty')
+  .max(MAX_TERM_LENGTH, `a term must be at most ${MAX_TERM_LENGTH} characters`)
+  .refine((term) => term.trim() !== '', 'a term must not be blank');
+
+const LanguageCodeSchema = z.string().regex(/^[a-z]{2,3}$/, 'a language code is 2 or 3 lowercase letters, e.g. "en"');
+
+/**
+ * A list of terms: either plain (`['urgent', 'stranded']`) or split by language
+ * (`{ en: ['urgent'], fr: ['bloqué'] }`). At most 500 terms in all.
+ */
+export const TermListSchema = z
+  .union([z.array(TermSchema), z.record(LanguageCodeSchema, z.array(TermSchema))])
+  .superRefine((list, ctx) => {
+    const count = Array.isArray(list) ? list.length : Object.values(list).reduce((sum, terms) => sum + terms.length, 0);
+    if (count > MAX_TERMS) {
+      ctx.addIssue({ code: 'custom', message: `a term list holds at most ${MAX_TERMS} terms (this one has ${count})` });
+    }
+  });
+
+export type TermList = z.infer<typeof TermListSchema>;
+
+/** Every term of the list, all languages together (a mention may borrow another language's words), without repeats. */
+export function termsOf(list: TermList): string[] {
+  const all = Array.isArray(list) ? list : Object.values(list).flat();
+  return [...new Set(all)];
+}
+
+/** A term list compiled once, then checked against many mentions. */
+export interface TermMatcher {
+  /** The terms that can match (terms with no letters or digits are left out), original spelling. */
+  readonly terms: readonly string[];
+  /** Whether any term appears in the text; `normalizedText` comes from `normalizeText`, `tokens` are its words. */
+  matches(normalizedText: string, tokens: ReadonlySet<string>): boolean;
+  /** The terms that appear in the text, original spelling, in list order. */
+  matched(normalizedText: string, tokens: ReadonlySet<string>): string[];
+}
+
+interface CompiledTerm {
+  readonly term: string;
+  // Single words are looked up in the token set; phrases are searched as padded substrings.
+  readonly words: readonly string[];
+  readonly phrases: readonly string[];
+}
+
+const APOSTROPHE = /['’ʼ`´‘]/;
+const APOSTROPHES = /['’ʼ`´‘]/g;
+
+// The normal forms a term can take: as written, and, when it has an apostrophe, also written without one,
+// because customers type "cant log in" as often as "can't log in".
+function normalFormsOf(term: string): string[] {
+  const forms = new Set<string>();
+  const asWritten = normalizeText(term).trim();
+  if (asWritten !== '') forms.add(asWritten);
+  if (APOSTROPHE.test(term)) {
+    const joined = normalizeText(term.replace(APOSTROPHES, '')).trim();
+    if (joined !== '') forms.add(joined);
+  }
+  return [...forms];
+}
+
+function compileTerm(term: string): CompiledTerm | undefined {
+  const forms = normalFormsOf(term);
+  if (forms.length === 0) return undefined;
+  return {
+    term,
+    words: forms.filter((form) => !form.includes(' ')),
+    phrases: forms.filter((form) => form.includes(' ')).map((form) => ` ${form} `),
+  };
+}
+
+function termAppears(compiled: CompiledTerm, normalizedText: string, tokens: ReadonlySet<string>): boolean {
+  return compiled.words.some((word) => tokens.has(word)) || compiled.phrases.some((phrase) => normalizedText.includes(phrase));
+}
+
+/** Compiles a term list into a matcher: single words become a set lookup, phrases a substring search. */
+export function compileTerms(list: TermList): TermMatcher {
+  const compiled = termsOf(list)
+    .map(compileTerm)
+    .filter((term): term is CompiledTerm => term !== undefined);
+  const words = new Set(compiled.flatMap((term) => term.words));
+  const phrases = [...new Set(compiled.flatMap((term) => term.phrases))];
+  const terms = Object.freeze(compiled.map((term) => term.term));
+  // A phrase can only be in the text if its first word is; with many phrases, looking them up by the
+  // mention's words beats searching the text for each one.
+  const phrasesByFirstWord = new Map<string, string[]>();
+  for (const phrase of phrases) {
+    const first = phrase.slice(1, phrase.indexOf(' ', 1));
+    phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), phrase]);
+  }
+
+  return {
+    terms,
+    matches(normalizedText, tokens) {
+      // Walk whichever set is smaller: a long mention against a short list, or a short mention against a long list.
+      if (tokens.size <= words.size) {
+        for (const token of tokens) if (words.has(token)) return true;
+      } else {
+        for (const word of words) if (tokens.has(word)) return true;
+      }
+      if (phrases.length <= tokens.size) {
+        for (const phrase of phrases) if (normalizedText.includes(phrase)) return true;
+        return false;
+      }
+      for (const token of tokens) {
+        const candidates = phrasesByFirstWord.get(token);
+        if (candidates?.some((phrase) => normalizedText.includes(phrase))) return true;
+      }
+      return false;
+    },
+    matched(normalizedText, tokens) {
+      return compiled.filter((term) => termAppears(term, normalizedText, tokens)).map((term) => term.term);
+    },
+  };
+}
+
+/** Whether `text` contains any of the terms. The slow, self-contained form: it normalizes and compiles on every call. */
+export function textContainsTerms(text: string, list: TermList): boolean {
+  const normalized = normalizeText(text);
+  return compileTerms(list).matches(normalized, new Set(tokenize(normalized)));
+}
