@@ -6,6 +6,7 @@ export const settings: Settings = {
   timezone: 'Europe/Paris',
   businessHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '18:00' },
   defaultLanguage: 'en',
+  responseTargets: { P1: 15, P2: 60, P3: 240, P4: 1440 },
 };
 
 let counter = 0;

@@ -22,6 +22,16 @@ export const BusinessHoursSchema = z.strictObject({
   end: clockTime,
 });
 
+/** First-response targets in minutes per priority: tickets get their due time from these. */
+export const ResponseTargetsSchema = z.strictObject({
+  P1: z.number().int().min(1).max(100_000),
+  P2: z.number().int().min(1).max(100_000),
+  P3: z.number().int().min(1).max(100_000),
+  P4: z.number().int().min(1).max(100_000),
+});
+
+export const DEFAULT_RESPONSE_TARGETS = { P1: 15, P2: 60, P3: 240, P4: 1440 } as const;
+
 export const SettingsSchema = z.strictObject({
   brand: z.strictObject({
     names: z.array(z.string().min(1).max(100)).max(50),
@@ -31,6 +41,7 @@ export const SettingsSchema = z.strictObject({
   timezone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Paris"'),
   businessHours: BusinessHoursSchema,
   defaultLanguage: z.string().regex(/^[a-z]{2,3}$/).default('en'),
+  responseTargets: ResponseTargetsSchema.default({ ...DEFAULT_RESPONSE_TARGETS }),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -42,4 +53,5 @@ export const DEFAULT_SETTINGS: Settings = {
   timezone: 'UTC',
   businessHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },
   defaultLanguage: 'en',
+  responseTargets: { ...DEFAULT_RESPONSE_TARGETS },
 };

@@ -16,7 +16,8 @@ const KEYWORDS: readonly string[] = [
   'comanda', 'comenzii', 'comenzi', 'rezervare', 'rezervarea', 'rezervarii', 'bilet', 'biletul', 'cont', 'contul',
   'contului', 'facturii', 'referinta', 'clientului', 'dosar', 'dosarul', 'awb',
   // German
-  'bestellnummer', 'bestellung', 'bestell-nr', 'auftrag', 'auftragsnummer', 'kundennummer', 'kunden-nr',
+  'bestellnummer', 'bestellnr', 'bestell-nr', 'bestellung', 'auftrag', 'auftragsnummer', 'auftragsnr',
+  'kundennummer', 'kundennr', 'kunden-nr', 'rechnungsnr',
   'kundenkonto', 'konto', 'kontonummer', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung',
   'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'ticketnummer', 'vorgangsnummer', 'referenz',
   'sendungsnummer', 'bestatigungscode', 'mitgliedsnummer',
@@ -48,7 +49,7 @@ function accentTolerant(word: string): string {
 }
 
 function wordAlternation(words: readonly string[]): string {
-  // Longest first, so "bestellnummer" is not cut short as "bestell…" by an earlier alternative.
+  // Longest first, so a word that is a prefix of another ("ref", "reference") is tried last.
   return [...words].sort((a, b) => b.length - a.length).map(accentTolerant).join('|');
 }
 

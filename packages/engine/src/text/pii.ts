@@ -53,17 +53,18 @@ const PRECEDENCE: readonly PiiKind[] = ['iban', 'card', 'email', 'order_number',
  */
 export function findPii(text: string, options: PiiOptions = {}): PiiFinding[] {
   const country = phoneCountry(options.defaultCountry);
-  const byKind: Record<PiiKind, Span[]> = {
-    iban: findIbans(text),
-    card: findCardNumbers(text),
-    email: findEmails(text),
-    order_number: findOrderNumbers(text),
-    phone: findPhoneNumbers(text, country),
+  const finders: Record<PiiKind, (taken: Uint8Array) => Span[]> = {
+    iban: () => findIbans(text),
+    card: () => findCardNumbers(text),
+    email: () => findEmails(text),
+    order_number: () => findOrderNumbers(text),
+    // Last, and told what is taken, so no phone parse is spent on a card's or an IBAN's digits.
+    phone: (taken) => findPhoneNumbers(text, country, taken),
   };
   const taken = new Uint8Array(text.length);
   const findings: PiiFinding[] = [];
   for (const kind of PRECEDENCE) {
-    for (const span of byKind[kind]) {
+    for (const span of finders[kind](taken)) {
       if (taken.subarray(span.start, span.end).includes(1)) continue;
       taken.fill(1, span.start, span.end);
       findings.push({ kind, value: text.slice(span.start, span.end), start: span.start, end: span.end });
@@ -187,40 +188,39 @@ interface AttemptBudget {
   attempts: number;
 }
 
+interface PhoneSearch {
+  country: CountryCode | undefined;
+  taken: Uint8Array;
+  budget: AttemptBudget;
+}
+
 interface PhoneWindow {
   raw: string; // the text, with any leading "+" or "("
   digits: string;
   groups: readonly number[]; // digit-group lengths, to compare with the country's own formatting
 }
 
-function findPhoneNumbers(text: string, country: CountryCode | undefined): Span[] {
+// `taken` marks characters already claimed by another kind of finding.
+function findPhoneNumbers(text: string, country: CountryCode | undefined, taken: Uint8Array): Span[] {
   const spans: Span[] = [];
   const budget: AttemptBudget = { attempts: PHONE_ATTEMPTS };
   for (const run of text.matchAll(PHONE_RUN)) {
     if (budget.attempts <= 0) break;
     const runEnd = run.index + run[0].length;
     if (LETTER.test(text.charAt(runEnd))) continue;
-    spans.push(...phonesInRun(text, run.index, runEnd, country, budget));
+    spans.push(...phonesInRun(text, run.index, runEnd, { country, taken, budget }));
   }
   return spans;
 }
 
 // Tries windows of whole digit groups, longest first from each group, so "1. 06 12 34 56 78" and two numbers
 // typed one after the other ("06 12 34 56 78 06 98 76 54 32") are both found.
-function phonesInRun(
-  text: string,
-  runStart: number,
-  runEnd: number,
-  country: CountryCode | undefined,
-  budget: AttemptBudget,
-): Span[] {
+function phonesInRun(text: string, runStart: number, runEnd: number, search: PhoneSearch): Span[] {
   const spans: Span[] = [];
-  // Dates and IP addresses split a run: German numbering would otherwise accept "05/2024 12.05.2024" or
-  // "168.1.254" as phone numbers.
-  for (const groups of splitAtDatesAndAddresses(text, digitGroups(text, runStart, runEnd))) {
+  for (const groups of candidatePieces(text, digitGroups(text, runStart, runEnd), search.taken)) {
     let first = 0;
-    while (first < groups.length && budget.attempts > 0) {
-      const found = longestPhoneFrom(text, runStart, groups, first, country, budget);
+    while (first < groups.length && search.budget.attempts > 0) {
+      const found = longestPhoneFrom(text, runStart, groups, first, search);
       if (found) {
         spans.push(found.span);
         first = found.next;
@@ -237,8 +237,7 @@ function longestPhoneFrom(
   runStart: number,
   groups: readonly Span[],
   first: number,
-  country: CountryCode | undefined,
-  budget: AttemptBudget,
+  { country, budget }: PhoneSearch,
 ): { span: Span; next: number } | undefined {
   const firstGroup = groups[first];
   if (!firstGroup) return undefined;
@@ -281,10 +280,13 @@ function digitGroups(text: string, start: number, end: number): Span[] {
   return groups;
 }
 
-function splitAtDatesAndAddresses(text: string, groups: readonly Span[]): Span[][] {
+// Splits a run's groups around those that cannot be part of a phone number: digits already claimed, dates and IP
+// addresses (German numbering would otherwise accept "05/2024 12.05.2024" or "168.1.254").
+function candidatePieces(text: string, groups: readonly Span[], taken: Uint8Array): Span[][] {
   const pieces: Span[][] = [[]];
   for (let index = 0; index < groups.length; index++) {
-    const skipped = isIpAddressAt(text, groups, index) ? 4 : isDateAt(text, groups, index) ? 3 : 0;
+    const claimed = taken[groups[index]?.start ?? 0] === 1;
+    const skipped = claimed ? 1 : isIpAddressAt(text, groups, index) ? 4 : isDateAt(text, groups, index) ? 3 : 0;
     if (skipped > 0) {
       pieces.push([]);
       index += skipped - 1;
