@@ -45,3 +45,4 @@ export * from './format/record-file.ts';
 export { readRecords, describeIssue, type ReadRecords, type ValidRecord } from './format/read-records.ts';
 export { coerceCells } from './format/coerce-cells.ts';
 export { packJsonSchema } from './pack/pack-json-schema.ts';
+export * from './workflow/diff-workflows.ts';

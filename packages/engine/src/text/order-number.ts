@@ -17,10 +17,9 @@ const KEYWORDS: readonly string[] = [
   'contului', 'facturii', 'referinta', 'clientului', 'dosar', 'dosarul', 'awb',
   // German
   'bestellnummer', 'bestellnr', 'bestell-nr', 'bestellung', 'auftrag', 'auftragsnummer', 'auftragsnr',
-  'kundennummer', 'kundennr', 'kunden-nr', 'rechnungsnr',
-  'kundenkonto', 'konto', 'kontonummer', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung',
-  'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'ticketnummer', 'vorgangsnummer', 'referenz',
-  'sendungsnummer', 'bestatigungscode', 'mitgliedsnummer',
+  'kundennummer', 'kundennr', 'kunden-nr', 'kundenkonto', 'konto', 'kontonummer', 'buchung', 'buchungsnummer',
+  'buchungscode', 'reservierung', 'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'rechnungsnr',
+  'ticketnummer', 'vorgangsnummer', 'referenz', 'sendungsnummer', 'bestatigungscode', 'mitgliedsnummer',
 ];
 
 // Words allowed between the keyword and the code ("order number is 12345", "pedido n.º 98765",
