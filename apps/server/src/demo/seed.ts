@@ -1,0 +1,1 @@
+export async function seedDemoWorkspace(..._args: unknown[]): Promise<void> {}
