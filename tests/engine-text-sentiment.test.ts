@@ -126,3 +126,12 @@ describe('sentimentOf', () => {
     expect(sentimentOf('What time does the store open on Sunday?', 'en')).toEqual({ score: 0, positive: [], negative: [] });
   });
 });
+
+describe('negation stays inside its clause', () => {
+  it('does not flip a complaint in the next clause', async () => {
+    const { sentimentScore } = await import('../packages/engine/src/text/sentiment.ts');
+    expect(sentimentScore('personne ne répond, service nul', 'fr')).toBeLessThan(-0.3);
+    expect(sentimentScore('keiner antwortet, absolut unverschämt', 'de')).toBeLessThan(-0.3);
+    expect(sentimentScore('not good', 'en')).toBeLessThan(0);
+  });
+});

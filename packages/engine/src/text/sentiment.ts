@@ -250,14 +250,31 @@ function phraseAt(lexicon: Lexicon, tokens: readonly string[], index: number): P
   return candidates.find((phrase) => phrase.tokens.every((token, offset) => tokens[index + offset] === token));
 }
 
-// A negator reaches back no further than the last word that scored: it negates one thing, so in
-// "no problem, thanks" the "no" is spent on "problem" and "thanks" stays thanks.
-function negatorBefore(lexicon: Lexicon, tokens: readonly string[], index: number, afterScored: number): string | undefined {
-  for (let at = index - 1; at > afterScored && at >= index - NEGATION_WINDOW; at--) {
+// A negator reaches back no further than the last word that scored, nor past the start of its clause: it
+// negates one thing, so in "no problem, thanks" the "no" is spent on "problem" and "thanks" stays thanks, and in
+// "personne ne répond, service nul" the "ne" of the first clause does not turn "nul" into praise.
+function negatorBefore(lexicon: Lexicon, tokens: readonly string[], index: number, afterScored: number, clauseStart: number): string | undefined {
+  for (let at = index - 1; at > afterScored && at >= clauseStart && at >= index - NEGATION_WINDOW; at--) {
     const token = tokens[at];
     if (token !== undefined && lexicon.negators.has(token)) return token;
   }
   return undefined;
+}
+
+const CLAUSE_BREAK = /[,;.!?:\n()\u2026\u2013\u2014]+/;
+
+/** The text's words, each with the index where its clause starts (negation never crosses a clause). */
+function clausedTokens(text: string): { tokens: string[]; clauseStarts: number[] } {
+  const tokens: string[] = [];
+  const clauseStarts: number[] = [];
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    const start = tokens.length;
+    for (const token of tokenize(normalizeText(clause))) {
+      tokens.push(token);
+      clauseStarts.push(start);
+    }
+  }
+  return { tokens, clauseStarts };
 }
 
 function note(into: Sentiment, value: number, what: string): void {
@@ -269,7 +286,7 @@ function note(into: Sentiment, value: number, what: string): void {
 // so the hot path (sentimentScore) allocates nothing beyond the tokens.
 function score(text: string, language: string, into: Sentiment | undefined): number {
   const lexicon = lexiconFor(language);
-  const tokens = tokenize(normalizeText(text));
+  const { tokens, clauseStarts } = clausedTokens(text);
   let sum = 0;
   let lastScored = -1;
 
@@ -278,7 +295,7 @@ function score(text: string, language: string, into: Sentiment | undefined): num
     const phrase = phraseAt(lexicon, tokens, index);
     let value = phrase?.value ?? (lexicon.negators.has(token) ? undefined : lexicon.words.get(token));
     if (value === undefined) continue;
-    const negator = phrase?.negated ? undefined : negatorBefore(lexicon, tokens, index, lastScored);
+    const negator = phrase?.negated ? undefined : negatorBefore(lexicon, tokens, index, lastScored, clauseStarts[index] ?? 0);
     if (negator !== undefined) value *= NEGATION_SCALAR;
     sum += value;
     if (into !== undefined) {
