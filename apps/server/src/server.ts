@@ -8,6 +8,7 @@ import { SettingsStore } from './domain/settings-store.ts';
 import { WorkflowStore } from './domain/workflow-store.ts';
 import { Rulebook } from './domain/rulebook.ts';
 import { EventLog } from './domain/event-log.ts';
+import { PackStore } from './domain/pack-store.ts';
 import { VolumeTracker } from './ingest/volume-tracker.ts';
 import { CommitQueue } from './ingest/commit-queue.ts';
 import { MentionIngest } from './ingest/mention-ingest.ts';
@@ -52,7 +53,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Mention
   const commits = new CommitQueue(database.client, logger);
   const events = new EventLog(db, clock, logger);
   const ingest = new MentionIngest(database, rulebook, settings, volumes, commits, clock);
-  const services: Services = { database, clock, logger, docs: new ApiDocs(), settings, workflows, rulebook, volumes, commits, ingest, events, version: VERSION };
+  const packs = new PackStore(db, workflows, settings, clock);
+  const services: Services = { database, clock, logger, docs: new ApiDocs(), settings, workflows, rulebook, volumes, commits, ingest, events, packs, version: VERSION };
 
   const app = createApp(services, mountedResources(services), options.editorDir ? editorRoutes(options.editorDir) : undefined);
 

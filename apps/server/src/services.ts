@@ -10,6 +10,7 @@ import type { MentionIngest } from './ingest/mention-ingest.ts';
 import type { CommitQueue } from './ingest/commit-queue.ts';
 import type { VolumeTracker } from './ingest/volume-tracker.ts';
 import type { EventLog } from './domain/event-log.ts';
+import type { PackStore } from './domain/pack-store.ts';
 
 export interface Services {
   readonly database: Database;
@@ -23,5 +24,6 @@ export interface Services {
   readonly commits: CommitQueue;
   readonly ingest: MentionIngest;
   readonly events: EventLog;
+  readonly packs: PackStore;
   readonly version: string;
 }

@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'bad_request'
   | 'invalid_json'
   | 'validation_failed'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'version_conflict'

@@ -1,7 +1,10 @@
 // Resources mounted under /api besides the core ones (settings, workflows, mentions, health). One line each.
 import type { Hono } from 'hono';
 import type { Services } from '../services.ts';
+import { packRoutes } from './packs.ts';
 
-export function mountedResources(_services: Services): { path: string; app: Hono }[] {
-  return [];
+export function mountedResources(services: Services): { path: string; app: Hono }[] {
+  return [
+    { path: '/packs', app: packRoutes(services) },
+  ];
 }
