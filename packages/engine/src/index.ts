@@ -46,3 +46,10 @@ export { readRecords, describeIssue, type ReadRecords, type ValidRecord } from '
 export { coerceCells } from './format/coerce-cells.ts';
 export { packJsonSchema } from './pack/pack-json-schema.ts';
 export * from './workflow/diff-workflows.ts';
+export * from './time/business-hours.ts';
+export * from './time/duration.ts';
+export { findPii, piiKinds, maskPii, type PiiFinding, type PiiKind } from './text/pii.ts';
+export { normalizeText, tokenize } from './text/normalize.ts';
+export { TermListSchema, termsOf, compileTerms, textContainsTerms, type TermList } from './text/terms.ts';
+export { detectLanguage } from './text/language.ts';
+export { sentimentScore, sentimentOf } from './text/sentiment.ts';
