@@ -118,7 +118,7 @@ describe('ingesting mentions', () => {
     expect(response.headers.get('x-request-id')).toBeTruthy();
     const health = await (await fetch(`${base}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { reachable: true, journalMode: 'wal', synchronous: 'FULL' }, publishedWorkflows: { refunds: 1 } });
-    const openapi = await (await fetch(`${base}/api/openapi.json`)).json();
+    const openapi = (await (await fetch(`${base}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, any> };
     expect(openapi.openapi).toBe('3.1.0');
     expect(openapi.paths['/api/mentions'].post.requestBody).toBeDefined();
     expect((await fetch(`${base}/api/docs`)).headers.get('content-type')).toMatch(/html/);

@@ -40,7 +40,7 @@ export { mergeDecisions } from './decision/merge-decisions.ts';
 export * from './pack/pack-schema.ts';
 export * from './pack/compile-pack.ts';
 export * from './pack/run-pack-tests.ts';
-export { Replay, inArrivalOrder, type ReplayOptions } from './simulation/replay.ts';
+export { Replay, inArrivalOrder, type ReplayOptions, type ReplayStep } from './simulation/replay.ts';
 export * from './format/record-file.ts';
 export { readRecords, describeIssue, type ReadRecords, type ValidRecord } from './format/read-records.ts';
 export { coerceCells } from './format/coerce-cells.ts';

@@ -19,8 +19,8 @@ export function decideEmpowerment(request: EmpowermentRequest, fired: readonly F
       allowed: true,
       requiresApproval: null,
       reason: strictest
-        ? `within a ${request.agentTier}'s authority (${strictest.action.reason as string})`
-        : `within a ${request.agentTier}'s limits`,
+        ? `within ${article(request.agentTier)} ${request.agentTier}'s authority (${strictest.action.reason as string})`
+        : `within ${article(request.agentTier)} ${request.agentTier}'s limits`,
       fired: refs,
     };
   }
@@ -31,4 +31,8 @@ export function decideEmpowerment(request: EmpowermentRequest, fired: readonly F
     reason: strictest.action.reason as string,
     fired: refs,
   };
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }

@@ -11,6 +11,7 @@ import { ticketFacts } from './ticket-facts.ts';
 import { volumeFacts } from './volume-facts.ts';
 import { requestFacts } from './request-facts.ts';
 import { linkFacts } from './link-facts.ts';
+import { personalEventFacts } from './personal-event-facts.ts';
 
 export const FACTS: readonly FactSpec[] = [
   ...mentionFacts,
@@ -23,6 +24,7 @@ export const FACTS: readonly FactSpec[] = [
   ...volumeFacts,
   ...requestFacts,
   ...linkFacts,
+  ...personalEventFacts,
 ];
 
 /** Facts internal to other facts, kept out of the pickers. */

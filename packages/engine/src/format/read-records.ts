@@ -18,7 +18,10 @@ export interface ReadRecords<T> {
 /** One sentence naming the field and what is wrong with it. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.length ? issue.path.map(String).join('.') : 'record';
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `“${key}”`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const prefix = issue.path.length ? `${issue.path.map(String).join('.')}.` : '';
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `“${prefix}${key}”`).join(', ')}`;
+  }
   return `${field}: ${issue.message}`;
 }
 

@@ -95,11 +95,11 @@ export function compilePack(input: unknown, overrides: Readonly<Record<string, u
     const edgeIndex = new Map(workflow.graph.edges.map((edge, position) => [edge.id, position]));
     for (const found of result.problems) {
       let path = `workflows[${index}]`;
-      if (found.nodeId !== undefined && nodeIndex.has(found.nodeId)) {
+      if (found.edgeId !== undefined && edgeIndex.has(found.edgeId)) {
+        path += `.graph.edges[${edgeIndex.get(found.edgeId)}]`;
+      } else if (found.nodeId !== undefined && nodeIndex.has(found.nodeId)) {
         path += `.graph.nodes[${nodeIndex.get(found.nodeId)}].data`;
         if (found.path?.length) path += `.${jsonPath(found.path)}`.replace('.[', '[');
-      } else if (found.edgeId !== undefined && edgeIndex.has(found.edgeId)) {
-        path += `.graph.edges[${edgeIndex.get(found.edgeId)}]`;
       }
       problems.push({ path, message: found.message, code: found.code });
     }
