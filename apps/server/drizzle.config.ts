@@ -1,8 +1,8 @@
-// drizzle-kit: migrations are generated from src/db/schema.ts into ./drizzle and committed.
+// drizzle-kit: migrations are generated from the schema files into ./drizzle and committed.
 import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/db/schema.ts',
+  schema: ['./src/db/schema.ts', './src/db/schema-time.ts'],
   out: './drizzle',
 });

@@ -4,9 +4,12 @@ import { dirname, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import * as schema from './schema.ts';
+import * as coreSchema from './schema.ts';
+import * as timeSchema from './schema-time.ts';
 
-export type Db = LibSQLDatabase<typeof schema>;
+const schema = { ...coreSchema, ...timeSchema };
+
+export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema>;
 
 export interface Database {
   readonly url: string;
