@@ -1,6 +1,6 @@
 // Where an executor reads fact values: a lazy FactScope, or precomputed values (for benchmarks and replays).
 import type { EvaluationMemo, TextForm } from '../operators/operator-spec.ts';
-import { normalizeText, tokenize } from '../text/normalize.ts';
+import { TextForms } from '../text/text-forms.ts';
 import { factCallKey } from '../facts/fact-scope.ts';
 
 export interface FactSource extends EvaluationMemo {
@@ -10,7 +10,7 @@ export interface FactSource extends EvaluationMemo {
 /** Facts already worked out, keyed by name (or `factCallKey` for facts with params). */
 export class PrecomputedFacts implements FactSource {
   private readonly values: Readonly<Record<string, unknown>>;
-  private readonly textForms = new Map<string, TextForm>();
+  private readonly textForms = new TextForms();
 
   constructor(values: Readonly<Record<string, unknown>>) {
     this.values = values;
@@ -21,12 +21,6 @@ export class PrecomputedFacts implements FactSource {
   }
 
   textForm(text: string): TextForm {
-    let form = this.textForms.get(text);
-    if (!form) {
-      const normalized = normalizeText(text);
-      form = { normalized, tokens: new Set(tokenize(normalized)) };
-      this.textForms.set(text, form);
-    }
-    return form;
+    return this.textForms.of(text);
   }
 }

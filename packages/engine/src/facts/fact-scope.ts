@@ -1,7 +1,7 @@
 // One evaluation's view of the facts: each derived fact is worked out lazily and at most once.
 import type { EvaluationInput, MentionInput, RequestInput } from '../evaluation/evaluation-input.ts';
 import type { EvaluationMemo, TextForm } from '../operators/operator-spec.ts';
-import { normalizeText, tokenize } from '../text/normalize.ts';
+import { TextForms } from '../text/text-forms.ts';
 import { EngineError } from '../errors.ts';
 import type { FactSpec } from './fact-spec.ts';
 import type { Workspace } from './workspace.ts';
@@ -17,7 +17,7 @@ export class FactScope implements EvaluationMemo {
   readonly workspace: Workspace;
   private readonly catalog: ReadonlyMap<string, FactSpec>;
   private readonly values = new Map<string, unknown>();
-  private readonly textForms = new Map<string, TextForm>();
+  private readonly textForms = new TextForms();
 
   constructor(input: EvaluationInput, workspace: Workspace, catalog: ReadonlyMap<string, FactSpec>) {
     this.input = input;
@@ -47,13 +47,7 @@ export class FactScope implements EvaluationMemo {
   }
 
   textForm(text: string): TextForm {
-    let form = this.textForms.get(text);
-    if (!form) {
-      const normalized = normalizeText(text);
-      form = { normalized, tokens: new Set(tokenize(normalized)) };
-      this.textForms.set(text, form);
-    }
-    return form;
+    return this.textForms.of(text);
   }
 
   /** The derived facts this evaluation worked out, for the decision's `facts`. */
