@@ -12,7 +12,7 @@ const USAGE = 'mentionflow <command> [options]';
 
 const HELP = `Usage: ${USAGE}
 
-Mentionflow's rules engine on the command line: no server, files in, decisions out.
+Mentionflow's rules engine on the command line: decide files of mentions offline, test rule packs, and move packs to and from a server.
 
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.slice('mentionflow '.length).padEnd(12)} ${command.summary}`).join('\n')}
