@@ -3,6 +3,8 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { CompiledWorkflow } from '../compiler/compile-workflow.ts';
 import { OPERATORS } from '../operators/registry.ts';
+import type { OperatorSpec } from '../operators/operator-spec.ts';
+import { TextForms } from '../text/text-forms.ts';
 import { FACTS } from '../facts/registry.ts';
 import type { Action } from '../decision/action.ts';
 import type { FactSource } from './fact-source.ts';
@@ -24,9 +26,7 @@ export class ReferenceExecutor {
     this.workflows = workflows;
     this.order = new Map(workflows.map((workflow, index) => [workflow.workflowId, index]));
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: plainPathResolver });
-    for (const operator of OPERATORS) {
-      this.engine.addOperator(operator.name, (factValue: unknown, value: unknown) => operator.evaluate(factValue, value));
-    }
+    for (const operator of OPERATORS) this.engine.addOperator(operator.name, referenceSemantics(operator));
     for (const workflow of workflows) {
       for (const rule of workflow.rules) this.engine.addRule(structuredClone(rule) as never);
     }
@@ -54,4 +54,25 @@ export class ReferenceExecutor {
     fired.sort(compareFired(this.order));
     return { fired, ruleResults: [...result.results, ...result.failureResults] };
   }
+}
+
+/**
+ * An operator as json-rules-engine calls it: `(factValue, value)`. json-rules-engine copies each rule's
+ * conditions on every run, so values arrive as new objects; prepared forms (compiled term lists, patterns)
+ * are kept per executor by the value's JSON, so the reference executor is not slowed by recompiling them.
+ */
+function referenceSemantics(operator: OperatorSpec): (factValue: unknown, value: unknown) => boolean {
+  const prepare = operator.prepare;
+  if (!prepare) return (factValue, value) => operator.evaluate(factValue, value);
+  const prepared = new Map<string, ReturnType<typeof prepare>>();
+  return (factValue, value) => {
+    const key = JSON.stringify(value);
+    let test = prepared.get(key);
+    if (!test) {
+      test = prepare(value);
+      if (prepared.size < 10_000) prepared.set(key, test);
+    }
+    const forms = new TextForms();
+    return test(factValue, { textForm: (text) => forms.of(text) });
+  };
 }

@@ -1,6 +1,7 @@
 // Which language a mention is written in, guessed from its text with tinyld (pure JS, n-gram based),
 // tuned for short social posts in the languages Mentionflow supports.
 import { detectAll } from 'tinyld';
+import { languageByFunctionWords } from './function-words.ts';
 
 /** The languages Mentionflow's lexicons and term lists are built for. */
 export const SUPPORTED_LANGUAGES = ['en', 'fr', 'es', 'ro', 'de'] as const;
@@ -53,6 +54,8 @@ function hasLetters(text: string, count: number): boolean {
 export function detectLanguage(text: string, fallback: string): string {
   const prose = text.slice(0, MAX_CHARS).replace(NOT_LANGUAGE, ' ');
   if (!hasLetters(prose, MIN_LETTERS)) return fallback;
+  const told = languageByFunctionWords(prose);
+  if (told) return told;
 
   let best = fallback;
   let bestWeight = 0;
