@@ -23,7 +23,11 @@ export type ProblemCode =
   | 'invalid_params'
   | 'empty_terms'
   | 'invalid_path'
-  | 'too_complex';
+  | 'too_complex'
+  // Warnings from analyzing compiled rules (analysis/): a rule that can never fire, a route that never wins, a tie.
+  | 'never_true'
+  | 'shadowed_route'
+  | 'conflicting_routes';
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -34,6 +38,8 @@ export interface Problem {
   readonly edgeId?: string;
   /** Where inside the node's data (or the workflow) the problem is. */
   readonly path?: readonly (string | number)[];
+  /** Other nodes to look at (the conditions that contradict each other, the route that wins instead). */
+  readonly relatedNodeIds?: readonly string[];
 }
 
 export function problem(code: ProblemCode, message: string, where: Omit<Problem, 'code' | 'message' | 'severity'> = {}): Problem {

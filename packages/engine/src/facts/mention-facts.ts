@@ -70,7 +70,7 @@ export const mentionFacts = [
     derived: true,
     resolve: (scope) => {
       const { mention, settings } = scope.mentionInput;
-      return mention.lang?.slice(0, 2) ?? detectLanguage(mention.text, settings.defaultLanguage);
+      return mention.lang?.split('-')[0] ?? detectLanguage(mention.text, settings.defaultLanguage);
     },
   }),
   defineFact({

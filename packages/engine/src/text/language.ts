@@ -36,6 +36,9 @@ const LETTER = /\p{L}/u;
 // Fewer letters than this ("ok", "lol", "👍👍") carry no language.
 const MIN_LETTERS = 4;
 
+// Fewer words than this, without a telling function word, are left to the fallback.
+const MIN_WORDS = 3;
+
 // tinyld's cost grows with the text; the first few hundred characters are plenty to tell a language.
 const MAX_CHARS = 400;
 
@@ -56,6 +59,8 @@ export function detectLanguage(text: string, fallback: string): string {
   if (!hasLetters(prose, MIN_LETTERS)) return fallback;
   const told = languageByFunctionWords(prose);
   if (told) return told;
+  // Two words ("hello there", "merci beaucoup") are too few for n-grams to tell close languages apart.
+  if (prose.trim().split(/\s+/).filter((word) => hasLetters(word, 1)).length < MIN_WORDS) return fallback;
 
   let best = fallback;
   let bestWeight = 0;
