@@ -1,0 +1,93 @@
+// The editor's toolbar: the workflow and its status, history and layout commands, save and publish.
+import { useReactFlow } from '@xyflow/react';
+import { Link } from '../../app/Link.tsx';
+import { statusExplanation, statusText } from '../../pages/workflows/workflow-status.ts';
+import { useEditorActions, useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
+import { saveDraft } from '../workflow-commands.ts';
+
+export function Toolbar({ onPublish, onShowProblems }: { onPublish: () => void; onShowProblems: () => void }) {
+  const store = useEditorStoreApi();
+  const actions = useEditorActions();
+  const flow = useReactFlow();
+  const s = useEditorState((state) => ({
+    name: state.workflow.name,
+    kind: state.workflow.kind,
+    status: state.workflow.status,
+    publishedVersion: state.workflow.publishedVersion,
+    canUndo: state.history.past.length > 0,
+    canRedo: state.history.future.length > 0,
+    dirty: state.revision !== state.savedRevision,
+    saveStatus: state.saveState.status,
+    problemCount: state.problems.length,
+    validating: state.validatedRevision !== state.revision,
+    comparing: state.diffView !== null,
+  }));
+  const fit = () => void flow.fitView({ padding: 0.2, maxZoom: 1 });
+  const saveText =
+    s.saveStatus === 'saving'
+      ? 'Saving…'
+      : s.saveStatus === 'conflict'
+        ? 'Not saved: someone else saved first'
+        : s.saveStatus === 'error'
+          ? 'Not saved'
+          : s.dirty
+            ? 'Unsaved changes'
+            : 'All changes saved';
+  const publishBlocked = s.problemCount > 0 || s.saveStatus === 'conflict' || s.comparing;
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Workflow">
+      <div className="toolbar-title">
+        <Link href="/" className="back-link" aria-label="Back to the workflows">
+          ←
+        </Link>
+        <h1>{s.name || 'Untitled'}</h1>
+        <span className={`kind-badge kind-${s.kind}`}>{s.kind}</span>
+        <span className={`status-badge status-${s.status}`} title={statusExplanation(s)} data-testid="workflow-status">
+          {statusText(s)}
+        </span>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" onClick={actions.undo} disabled={!s.canUndo || s.comparing} aria-keyshortcuts="Control+Z" title="Undo (Ctrl/⌘+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={actions.redo} disabled={!s.canRedo || s.comparing} aria-keyshortcuts="Control+Y" title="Redo (Ctrl/⌘+Y)">
+          Redo
+        </button>
+        <button type="button" onClick={() => (actions.layout(), requestAnimationFrame(fit))} disabled={s.comparing} aria-keyshortcuts="L" title="Lay out left to right (L)">
+          Auto-layout
+        </button>
+        <button type="button" onClick={fit} aria-keyshortcuts="F" title="Fit in view (F)">
+          Fit view
+        </button>
+        <button type="button" onClick={() => actions.setHelpOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+      <div className="toolbar-group toolbar-save">
+        <span role="status" className={`save-status save-${s.saveStatus}${s.dirty ? ' dirty' : ''}`}>
+          {saveText}
+        </span>
+        <button type="button" onClick={() => void saveDraft(store)} disabled={s.saveStatus === 'saving' || s.saveStatus === 'conflict' || s.comparing} aria-keyshortcuts="Control+S" title="Save the draft (Ctrl/⌘+S)">
+          Save draft
+        </button>
+        <button type="button" className="primary" onClick={onPublish} disabled={publishBlocked} aria-describedby={publishBlocked ? 'publish-blocked' : undefined}>
+          Publish…
+        </button>
+        {publishBlocked && (
+          <span id="publish-blocked" className="publish-blocked">
+            {s.comparing ? (
+              'Close the comparison to publish.'
+            ) : s.saveStatus === 'conflict' ? (
+              'Resolve the save conflict first.'
+            ) : (
+              <button type="button" className="link-button" onClick={onShowProblems}>
+                {s.validating ? 'Checking…' : `Cannot publish: ${s.problemCount} problem${s.problemCount === 1 ? '' : 's'} to fix`}
+              </button>
+            )}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
