@@ -6,8 +6,9 @@ import { processIo, type Io } from './io.ts';
 import { simulate } from './commands/simulate.ts';
 import { empowerment } from './commands/empowerment.ts';
 import { packs } from './commands/packs.ts';
+import { importCommand } from './commands/import.ts';
 
-const COMMANDS: readonly Command[] = [simulate, empowerment, packs];
+const COMMANDS: readonly Command[] = [simulate, empowerment, packs, importCommand];
 const USAGE = 'mentionflow <command> [options]';
 
 const HELP = `Usage: ${USAGE}
