@@ -25,7 +25,7 @@ export function tempDatabase(): { dir: string; databaseUrl: string } {
 
 export async function startTestServer(options: ServerOptions & { dir?: string } = {}): Promise<TestServer> {
   const location = options.dir ? { dir: options.dir, databaseUrl: `file:${join(options.dir, 'mentionflow.db')}` } : tempDatabase();
-  const server = await createServer({ logger: silentLogger, refreshIntervalMs: 0, ...options, databaseUrl: options.databaseUrl ?? location.databaseUrl });
+  const server = await createServer({ logger: silentLogger, refreshIntervalMs: 0, assignIntervalMs: 0, ...options, databaseUrl: options.databaseUrl ?? location.databaseUrl });
   let listener: ReturnType<typeof serve> | undefined;
   return {
     ...server,

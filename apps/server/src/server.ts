@@ -16,6 +16,10 @@ import { createApp } from './app.ts';
 import type { Services } from './services.ts';
 import { mountedResources } from './resources/registry.ts';
 import { editorRoutes } from './editor.ts';
+import { TimeServices } from './time/time-services.ts';
+import { startScheduler, type Scheduler, type SchedulerOption } from './time/scheduler.ts';
+import { channelConfigFromEnv, configureChannels, type ChannelConfig } from './channels/channel-config.ts';
+import { startAssigner } from './domain/assignment.ts';
 
 export const VERSION = '0.1.0';
 
@@ -29,11 +33,19 @@ export interface ServerOptions {
   readonly editorDir?: string;
   /** How often to look for rules published by another process (ms); 0 turns it off. */
   readonly refreshIntervalMs?: number;
+  /** How often to assign waiting tickets to agents (ms); 0 turns the automatic assigner off. */
+  readonly assignIntervalMs?: number;
+  /** Escalations, follow-ups and webhook deliveries: a pass every `intervalMs` (default 1000), or `false` to run
+   *  them only through `scheduler.tick()` (tests move a ManualClock and tick). */
+  readonly scheduler?: SchedulerOption;
+  /** Webhook secrets and the key that encrypts stored ones; default: read once from the environment. */
+  readonly channels?: ChannelConfig;
 }
 
 export interface MentionflowServer {
   readonly app: Hono;
   readonly services: Services;
+  readonly scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -54,19 +66,25 @@ export async function createServer(options: ServerOptions = {}): Promise<Mention
   const events = new EventLog(db, clock, logger);
   const ingest = new MentionIngest(database, rulebook, settings, volumes, commits, clock);
   const packs = new PackStore(db, workflows, settings, clock);
-  const services: Services = { database, clock, logger, docs: new ApiDocs(), settings, workflows, rulebook, volumes, commits, ingest, events, packs, version: VERSION };
+  const services: Services = { database, clock, logger, docs: new ApiDocs(), settings, workflows, rulebook, volumes, commits, ingest, events, packs, time: new TimeServices({ database, clock, commits, logger, volumes }), version: VERSION };
 
+  configureChannels(services, options.channels ?? channelConfigFromEnv(process.env));
   const app = createApp(services, mountedResources(services), options.editorDir ? editorRoutes(options.editorDir) : undefined);
 
   const interval = options.refreshIntervalMs ?? 2000;
   const refresher = interval > 0 ? setInterval(() => void rulebook.refreshIfStale().catch((error) => logger.log('warn', 'rulebook_refresh_failed', { error: (error as Error).message })), interval) : undefined;
   refresher?.unref();
+  const assigner = startAssigner(services, { intervalMs: options.assignIntervalMs ?? 1000 });
+  const scheduler = await startScheduler(services, options.scheduler ?? { intervalMs: 1000 });
 
   return {
     app: app as unknown as Hono,
     services,
+    scheduler,
     async close() {
+      await scheduler.stop();
       if (refresher) clearInterval(refresher);
+      await assigner.stop();
       await commits.close();
       database.close();
     },

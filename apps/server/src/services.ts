@@ -11,6 +11,7 @@ import type { CommitQueue } from './ingest/commit-queue.ts';
 import type { VolumeTracker } from './ingest/volume-tracker.ts';
 import type { EventLog } from './domain/event-log.ts';
 import type { PackStore } from './domain/pack-store.ts';
+import type { TimeServices } from './time/time-services.ts';
 
 export interface Services {
   readonly database: Database;
@@ -25,5 +26,7 @@ export interface Services {
   readonly ingest: MentionIngest;
   readonly events: EventLog;
   readonly packs: PackStore;
+  /** Incidents (with the open topics ingest reads) and webhooks. */
+  readonly time: TimeServices;
   readonly version: string;
 }

@@ -21,6 +21,7 @@ export { analyzeWorkflow } from './compiler/analyze-workflow.ts';
 export { analyzeRules, listRouteOverlaps, type RuleWarning, type RuleNodeRef, type RouteOverlap, type RouteRef } from './analysis/analyze-rules.ts';
 export { compileWorkflow, type CompiledWorkflow, type CompileResult, type CompileOptions } from './compiler/compile-workflow.ts';
 export { describeClause } from './compiler/describe-clause.ts';
+export { waitingThresholds, nextWaitingCheck, nextBusinessHoursChange, type WaitingThresholds, type WaitingClock } from './compiler/time-thresholds.ts';
 export * from './evaluation/evaluation-input.ts';
 export * from './evaluation/ticket-schema.ts';
 export * from './evaluation/empowerment-request-schema.ts';

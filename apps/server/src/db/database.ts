@@ -6,8 +6,9 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as coreSchema from './schema.ts';
 import * as timeSchema from './schema-time.ts';
+import * as channelSchema from './schema-channels.ts';
 
-const schema = { ...coreSchema, ...timeSchema };
+const schema = { ...coreSchema, ...timeSchema, ...channelSchema };
 
 export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema>;
 

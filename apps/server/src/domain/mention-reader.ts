@@ -54,8 +54,13 @@ export class MentionReader {
       receivedAt: new Date(row.receivedAt).toISOString(),
       decision: (decisionRow?.decision as unknown as Decision) ?? null,
       versions: decisionRow?.versions ?? {},
-      ticket: ticket ? { ...ticket, createdAt: new Date(ticket.createdAt).toISOString() } : null,
+      ticket: ticket ? withIsoTimes(ticket) : null,
       explanation,
     };
   }
+}
+
+/** Epoch-millisecond columns (`…At`) as ISO strings, as every API answer shows times. */
+function withIsoTimes(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'number' ? new Date(value).toISOString() : value]));
 }

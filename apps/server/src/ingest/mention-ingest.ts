@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, inArray } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
-import { MentionSchema, type Decision, type Mention, type Settings } from '@mentionflow/engine';
+import { MentionSchema, detectLanguage, sentimentScore, type Decision, type Mention, type Settings } from '@mentionflow/engine';
 import type { Database } from '../db/database.ts';
 import { conversations, decisions } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
@@ -204,8 +204,10 @@ export class MentionIngest {
   ): InStatement[] {
     const token = randomUUID();
     const createdAt = Date.parse(mention.createdAt);
-    const language = typeof decision.facts.language === 'string' ? decision.facts.language : (mention.lang?.slice(0, 2) ?? null);
-    const sentiment = typeof decision.facts.sentiment === 'number' ? decision.facts.sentiment : null;
+    // Stored on every mention and ticket (assignment by language, the best agent for angry customers, insights),
+    // taken from the decision when a rule already worked them out.
+    const language = typeof decision.facts.language === 'string' ? decision.facts.language : (mention.lang?.split('-')[0] ?? detectLanguage(mention.text, settings.defaultLanguage));
+    const sentiment = typeof decision.facts.sentiment === 'number' ? decision.facts.sentiment : Math.round(sentimentScore(mention.text, language) * 1000) / 1000;
     const stillOurs = 'EXISTS (SELECT 1 FROM mentions WHERE channel = ? AND id = ? AND ingest_token = ?)';
     const ours = [mention.channel, mention.id, token];
     const statements: InStatement[] = [
