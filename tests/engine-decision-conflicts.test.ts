@@ -94,3 +94,17 @@ describe('one decision from many rules: the documented conflict rules', () => {
     expect(decision.facts.language).toBe('en');
   });
 });
+
+describe('escalating a ticket', () => {
+  it('starts from the ticket’s priority: raises count from it and nothing lowers it', () => {
+    const raise = engineFor([
+      workflow('esc', 'escalation', [trigger('escalation'), node('up', 'set_priority', { mode: 'raise', raise: 1 })], [edge('start', 'up')]),
+    ]);
+    const ticket = { priority: 'P2' as const, queue: 'support', status: 'open' as const, firstResponseSent: false, escalatedTo: [], tags: [] };
+    expect(raise.escalate({ mention: mention(), now: '2026-03-02T11:00:00Z', ticket }).priority).toBe('P1');
+    const lower = engineFor([
+      workflow('esc', 'escalation', [trigger('escalation'), node('p4', 'set_priority', { mode: 'set', priority: 'P4' })], [edge('start', 'p4')]),
+    ]);
+    expect(lower.escalate({ mention: mention(), now: '2026-03-02T11:00:00Z', ticket }).priority).toBe('P2');
+  });
+});

@@ -49,7 +49,7 @@ async function dispatch(args: readonly string[], io: Io): Promise<number> {
     io.out(version());
     return EXIT.ok;
   }
-  if (first === undefined) throw new UsageError('which command? (simulate, empowerment, packs)', USAGE, 'mentionflow');
+  if (first === undefined) throw new UsageError(`which command? (${COMMANDS.map((command) => command.name.slice('mentionflow '.length)).join(', ')})`, USAGE, 'mentionflow');
   const command = findCommand(first);
   if (!command) {
     const what = first.startsWith('-') ? `unknown option ${first}` : `unknown command “${first}”`;

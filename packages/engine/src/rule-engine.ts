@@ -155,6 +155,7 @@ export class RuleEngine {
       mentionId: evaluation.mention.id,
       at: evaluation.now ?? evaluation.mention.createdAt,
       facts: scope.derivedValues(),
+      ...(evaluation.ticket ? { basePriority: evaluation.ticket.priority } : {}),
       // Worked out only when a follow-up is timed to a personal event (date parsing is the costly part).
       eventDate: () => scope.get('personalEvent.date') as string | undefined,
     });

@@ -10,7 +10,7 @@ import * as channelSchema from './schema-channels.ts';
 
 const schema = { ...coreSchema, ...timeSchema, ...channelSchema };
 
-export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema>;
+export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema & typeof channelSchema>;
 
 export interface Database {
   readonly url: string;

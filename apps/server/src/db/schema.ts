@@ -131,6 +131,7 @@ export const tickets = sqliteTable(
     uniqueIndex('tickets_mention').on(table.channel, table.mentionId),
     index('tickets_open_queue').on(table.status, table.queue, table.priority, table.firstResponseDueAt),
     index('tickets_assignee').on(table.assigneeId, table.status),
+    index('tickets_resolved_at').on(table.resolvedAt),
   ],
 );
 

@@ -25,6 +25,8 @@ export interface DecideContext {
   readonly facts: Record<string, unknown>;
   /** Resolves the date of a personal event the mention announces, for follow-ups timed to it. */
   readonly eventDate?: () => string | undefined;
+  /** The priority the subject already has (a ticket's, when escalating): rules can raise it, never lower it. */
+  readonly basePriority?: Priority;
 }
 
 export function decide(fired: readonly FiredRule[], context: DecideContext): Decision {
@@ -47,7 +49,9 @@ export function decide(fired: readonly FiredRule[], context: DecideContext): Dec
       for (const name of action.tags as string[]) if (!tags.includes(name)) tags.push(name);
     }
   }
-  let priority = raisePriority(best ?? DEFAULT_PRIORITY, raise);
+  const base = context.basePriority;
+  const start = best && base ? higherPriority(best, base) : (best ?? base ?? DEFAULT_PRIORITY);
+  let priority = raisePriority(start, raise);
   if (spam) {
     priority = best ?? 'P4';
     queue = queue ?? 'spam';

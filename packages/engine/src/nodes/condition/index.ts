@@ -23,7 +23,7 @@ export const condition: ConditionNodeSpec<ConditionData> = {
   kind: 'condition',
   category: 'condition',
   label: 'Condition',
-  description: 'Check facts about the mention. Continue on “yes” when they hold, on “no” otherwise.',
+  description: 'Check facts about the mention (or, in empowerment workflows, the request). Continue on “yes” when they hold, on “no” otherwise.',
   dataSchema: ConditionData,
   defaults: { combinator: 'all', clauses: [{ fact: 'text', operator: 'containsTerms', value: [] }] },
   fields: [

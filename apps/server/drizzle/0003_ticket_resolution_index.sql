@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_resolved_at` ON `tickets` (`resolved_at`);
