@@ -1,6 +1,7 @@
 // Facts worked out from the text: sentiment, personal data, and whether the brand is named.
 import { findPii, piiKinds, type PiiFinding, type PiiKind } from '../text/pii.ts';
 import { sentimentScore } from '../text/sentiment.ts';
+import { languageByFunctionWords } from '../text/function-words.ts';
 import { defineFact, type FactSpec } from './fact-spec.ts';
 import type { FactScope } from './fact-scope.ts';
 
@@ -28,12 +29,16 @@ export const textAnalysisFacts = [
     name: 'sentiment',
     type: 'number',
     label: 'Sentiment',
-    description: 'How positive the text is, from -1 (very negative) to 1 (very positive), in the mention’s language.',
+    description: 'How positive the text is, from -1 (very negative) to 1 (very positive), read with the lexicon of the mention’s language.',
     example: -0.72,
     subject: 'mention',
     derived: true,
     resolve: (scope) => {
-      const score = sentimentScore(scope.mentionInput.mention.text, scope.get('language') as string);
+      // The lexicon needs a language, not a detector's verdict: the given language, else the function words
+      // (one telling word is enough to pick a lexicon), else all five lexicons merged — never the slow n-grams.
+      const { mention } = scope.mentionInput;
+      const language = mention.lang?.split('-')[0] ?? languageByFunctionWords(mention.text, 1) ?? 'und';
+      const score = sentimentScore(mention.text, language);
       return Math.round(score * 1000) / 1000;
     },
   }),

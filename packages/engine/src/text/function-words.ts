@@ -7,11 +7,11 @@ import type { SupportedLanguage } from './language.ts';
 // Words two of the languages share ("de", "la", "en", "in", "no", "que", "un", "me", "am", "si", "sa", "va") are
 // left out: they would vote for the wrong one as often as the right one.
 const FUNCTION_WORDS: Readonly<Record<SupportedLanguage, string>> = {
-  en: 'the and is are was were you your my it this that with for have has not can what why how please thanks just been from they we our of to on at be will would there their about',
-  fr: 'le les des est et je vous votre vos mon ma mes pas une du au aux avec pour sur qui ai suis nous merci tres ce cette il elle ne bonjour depuis mais ou j n c l qu',
-  es: 'el los las y por para con una mi mis su muy pero gracias esta estoy hola del lo hay ya tengo nadie desde cuando como ni',
-  ro: 'este sunt nu cu pe mea meu mele pentru care din foarte multumesc acest aceasta nimeni deloc iar fost inca avem aveti vreau',
-  de: 'der die das und ist ich nicht mit ein eine mein meine wir den dem auf fur von zu auch noch schon bitte danke wie kein keine sehr aber nach sind habe mir',
+  en: 'the and is are was were you your my it this that with for have has not can what why how please thanks just been from they we our of to on at be will would there their about still any anyone nobody never again get got did does an or if',
+  fr: 'le les des est et je vous votre vos mon ma mes pas une du au aux avec pour sur qui ai suis nous merci tres ce cette il elle ne bonjour depuis mais ou j n c l qu aucune aucun rien toujours jamais avez avons etes chez ete alors',
+  es: 'el los las y por para con una mi mis su muy pero gracias esta estoy hola del lo hay ya tengo nadie desde cuando como ni nos nuestro nuestra tambien ahora todo nada eso esto porque donde',
+  ro: 'este sunt nu cu pe mea meu mele pentru care din foarte multumesc acest aceasta nimeni deloc iar fost inca avem aveti vreau cum cand unde niciun nicio dupa acum aici sau doar eu',
+  de: 'der die das und ist ich nicht mit ein eine mein meine wir den dem auf fur von zu auch noch schon bitte danke wie kein keine sehr aber nach sind habe mir wurde wird haben ihr euch uns immer nur doch seit heute jetzt warum keiner',
 };
 
 /** Each function word, with the one language it tells. */
@@ -31,7 +31,7 @@ const VOTES: ReadonlyMap<string, SupportedLanguage> = (() => {
 const MIN_VOTES = 2;
 
 /** The language whose function words clearly dominate the text, or undefined when the text does not say. */
-export function languageByFunctionWords(text: string): SupportedLanguage | undefined {
+export function languageByFunctionWords(text: string, minVotes = MIN_VOTES): SupportedLanguage | undefined {
   const votes = new Map<SupportedLanguage, number>();
   for (const token of tokenize(normalizeText(text))) {
     const language = VOTES.get(token);
@@ -47,5 +47,5 @@ export function languageByFunctionWords(text: string): SupportedLanguage | undef
       bestCount = count;
     } else if (count > second) second = count;
   }
-  return best && bestCount >= MIN_VOTES && bestCount >= 2 * second + 1 ? best : undefined;
+  return best && bestCount >= minVotes && bestCount >= 2 * second + 1 ? best : undefined;
 }
