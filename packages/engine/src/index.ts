@@ -44,6 +44,21 @@ export * from './pack/pack-schema.ts';
 export * from './pack/compile-pack.ts';
 export * from './pack/run-pack-tests.ts';
 export { Replay, inArrivalOrder, type ReplayOptions, type ReplayStep } from './simulation/replay.ts';
+export {
+  ComparisonReplay,
+  ComparisonSummary,
+  NO_QUEUE,
+  arrivalOrder,
+  compareDecisions,
+  compareInInputOrder,
+  replaceWorkflows,
+  type ChangedField,
+  type ComparedMention,
+  type ComparedStep,
+  type ComparisonSummaryJson,
+  type DecisionChange,
+  type InputOrderOptions,
+} from './simulation/compare.ts';
 export * from './format/record-file.ts';
 export { readRecords, describeIssue, type ReadRecords, type ValidRecord } from './format/read-records.ts';
 export { coerceCells } from './format/coerce-cells.ts';
@@ -53,6 +68,6 @@ export * from './time/business-hours.ts';
 export * from './time/duration.ts';
 export { findPii, piiKinds, maskPii, type PiiFinding, type PiiKind } from './text/pii.ts';
 export { normalizeText, tokenize } from './text/normalize.ts';
-export { TermListSchema, termsOf, compileTerms, textContainsTerms, type TermList } from './text/terms.ts';
+export { TermListSchema, termsOf, compileTerms, textContainsTerms, type TermList, type TermMatcher } from './text/terms.ts';
 export { detectLanguage } from './text/language.ts';
 export { sentimentScore, sentimentOf } from './text/sentiment.ts';

@@ -1,7 +1,7 @@
 // Sliding windows of matching mentions per volume query of the published rules, fed as mentions arrive and
 // seeded from stored mentions on start, so spike counts survive a restart.
 import { gt } from 'drizzle-orm';
-import { mentionMatchesVolumeQuery, volumeKey, type Mention, type VolumeQuery } from '@mentionflow/engine';
+import { compileTerms, normalizeText, tokenize, volumeKey, type Mention, type TermMatcher, type VolumeQuery } from '@mentionflow/engine';
 import type { Db } from '../db/database.ts';
 import { mentions } from '../db/schema.ts';
 
@@ -9,7 +9,32 @@ const MINUTE = 60_000;
 
 interface Window {
   readonly query: VolumeQuery;
+  /** The query's terms compiled once: every arriving mention is tested against every window. */
+  readonly terms: TermMatcher | undefined;
   readonly arrivals: number[];
+}
+
+function windowFor(query: VolumeQuery): Window {
+  return { query, terms: query.terms ? compileTerms(query.terms) : undefined, arrivals: [] };
+}
+
+/** Same meaning as the engine's mentionMatchesVolumeQuery, with the text normalized once for all windows. */
+function matches(window: Window, channel: string, form: () => { normalized: string; tokens: ReadonlySet<string> }): boolean {
+  if (window.query.channel && window.query.channel !== channel) return false;
+  if (!window.terms) return true;
+  const { normalized, tokens } = form();
+  return window.terms.matches(normalized, tokens);
+}
+
+function lazyForm(text: string): () => { normalized: string; tokens: ReadonlySet<string> } {
+  let form: { normalized: string; tokens: ReadonlySet<string> } | undefined;
+  return () => {
+    if (!form) {
+      const normalized = normalizeText(text);
+      form = { normalized, tokens: new Set(tokenize(normalized)) };
+    }
+    return form;
+  };
 }
 
 export class VolumeTracker {
@@ -24,7 +49,7 @@ export class VolumeTracker {
       const existing = this.windows.get(key);
       if (existing) next.set(key, existing);
       else {
-        const window = { query, arrivals: [] };
+        const window = windowFor(query);
         next.set(key, window);
         fresh.push(window);
       }
@@ -39,7 +64,7 @@ export class VolumeTracker {
       .orderBy(mentions.createdAt);
     for (const window of fresh) {
       for (const stored of recent) {
-        if (mentionMatchesVolumeQuery({ text: stored.text, channel: stored.channel as Mention['channel'] }, window.query)) window.arrivals.push(stored.createdAt);
+        if (matches(window, stored.channel, lazyForm(stored.text))) window.arrivals.push(stored.createdAt);
       }
     }
   }
@@ -48,8 +73,9 @@ export class VolumeTracker {
   observe(mention: Mention): Record<string, number> {
     const at = Date.parse(mention.createdAt);
     const counts: Record<string, number> = {};
+    const form = lazyForm(mention.text);
     for (const [key, window] of this.windows) {
-      if (mentionMatchesVolumeQuery(mention, window.query)) insertSorted(window.arrivals, at);
+      if (matches(window, mention.channel, form)) insertSorted(window.arrivals, at);
       const newest = window.arrivals[window.arrivals.length - 1] ?? at;
       const horizon = Math.max(at, newest) - window.query.windowMinutes * MINUTE;
       while (window.arrivals.length > 0 && window.arrivals[0]! <= horizon) window.arrivals.shift();

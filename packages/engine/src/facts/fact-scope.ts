@@ -2,6 +2,7 @@
 import type { EvaluationInput, MentionInput, RequestInput } from '../evaluation/evaluation-input.ts';
 import type { EvaluationMemo, TextForm } from '../operators/operator-spec.ts';
 import { TextForms } from '../text/text-forms.ts';
+import { canonicalHash } from './canonical-key.ts';
 import { EngineError } from '../errors.ts';
 import type { FactSpec } from './fact-spec.ts';
 import type { Workspace } from './workspace.ts';
@@ -54,10 +55,12 @@ export class FactScope implements EvaluationMemo {
   derivedValues(): Record<string, unknown> {
     const used: Record<string, unknown> = {};
     for (const [key, value] of this.values) {
-      const name = key.split('{')[0]!;
-      if (this.catalog.get(name)?.derived && value !== undefined) used[key] = value;
+      const brace = key.indexOf('{');
+      const name = brace < 0 ? key : key.slice(0, brace);
+      if (!this.catalog.get(name)?.derived || value === undefined) continue;
+      // Parameterized facts appear under a short key (`volume#1a2b3c4d`): their parameters are in the rules.
+      used[brace < 0 ? key : `${name}#${canonicalHash(JSON.parse(key.slice(brace)))}`] = value;
     }
     return used;
   }
 }
-

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ChannelSchema, type Mention } from '../mention/mention-schema.ts';
 import { TermListSchema, textContainsTerms } from '../text/terms.ts';
+import { canonicalHash } from './canonical-key.ts';
 
 export const VolumeQuerySchema = z.strictObject({
   windowMinutes: z.number().int().min(1).max(7 * 24 * 60),
@@ -12,19 +13,7 @@ export type VolumeQuery = z.infer<typeof VolumeQuerySchema>;
 
 /** The key under which a host supplies the count for a query (canonical: key order does not matter). */
 export function volumeKey(query: VolumeQuery): string {
-  return JSON.stringify(canonical(query));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
+  return `volume#${canonicalHash(query)}`;
 }
 
 /** Does a stored mention count toward this query (window aside, which the host checks by time)? */
