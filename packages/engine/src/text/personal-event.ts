@@ -287,6 +287,25 @@ function fromChrono(language: EventLanguage, text: string, ref: Reference): numb
   return found.start.isCertain('timezoneOffset') ? at : instantOf(at + offset * MINUTE, ref.timezone);
 }
 
+// chrono reads a whole text for every way of writing a date, which costs far more than the rest of a mention's
+// facts; an airline's posts say "flight" (a trip word) all day. Only texts with a digit or a date word go to it.
+const DATE_WORDS: Readonly<Record<'en' | 'fr' | 'es' | 'de', string>> = {
+  en: 'today tomorrow tonight week weeks month weekend next monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
+  fr: 'aujourd demain semaine mois week end prochain prochaine lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre',
+  es: 'hoy manana semana mes fin proximo proxima lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+  de: 'heute morgen ubermorgen uebermorgen woche monat wochenende nachste naechste nachsten naechsten montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz maerz april mai juni juli august september oktober november dezember',
+};
+const DATE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(DATE_WORDS).map(([language, words]) => [language, new Set(words.split(' '))]));
+const DIGIT = /\d/;
+
+function mayNameADay(language: EventLanguage, normalized: string): boolean {
+  if (DIGIT.test(normalized)) return true;
+  const cues = DATE_CUES.get(language);
+  if (!cues) return true;
+  for (const token of tokenize(normalized)) if (cues.has(token)) return true;
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface EventDateOptions {
@@ -312,7 +331,7 @@ export function resolveEventDate(text: string, options: EventDateOptions): strin
   const head = text.slice(0, MAX_DATE_TEXT);
   const normalized = normalizeText(head);
   for (const language of languages) {
-    const at = fromPhrases(language, normalized, ref) ?? fromChrono(language, head, ref);
+    const at = fromPhrases(language, normalized, ref) ?? (mayNameADay(language, normalized) ? fromChrono(language, head, ref) : undefined);
     if (at !== undefined && Number.isFinite(at)) return new Date(at).toISOString();
   }
   return undefined;
