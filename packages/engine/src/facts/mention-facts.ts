@@ -1,6 +1,7 @@
 // Facts read from the mention itself: where it came from, what kind it is, what it says.
 import { CHANNELS, MENTION_KINDS } from '../mention/mention-schema.ts';
 import { detectLanguage } from '../text/language.ts';
+import { languageOfWords } from '../text/function-words.ts';
 import { defineFact } from './fact-spec.ts';
 
 const PRIVATE_KINDS = new Set(['direct_message']);
@@ -70,7 +71,7 @@ export const mentionFacts = [
     derived: true,
     resolve: (scope) => {
       const { mention, settings } = scope.mentionInput;
-      return mention.lang?.split('-')[0] ?? detectLanguage(mention.text, settings.defaultLanguage);
+      return mention.lang?.split('-')[0] ?? languageOfWords(scope.textForm(mention.text).tokens) ?? detectLanguage(mention.text, settings.defaultLanguage);
     },
   }),
   defineFact({

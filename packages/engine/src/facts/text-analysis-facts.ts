@@ -1,7 +1,7 @@
 // Facts worked out from the text: sentiment, personal data, and whether the brand is named.
 import { findPii, piiKinds, type PiiFinding, type PiiKind } from '../text/pii.ts';
 import { sentimentScore } from '../text/sentiment.ts';
-import { languageByFunctionWords } from '../text/function-words.ts';
+import { languageOfWords } from '../text/function-words.ts';
 import { defineFact, type FactSpec } from './fact-spec.ts';
 import type { FactScope } from './fact-scope.ts';
 
@@ -37,7 +37,7 @@ export const textAnalysisFacts = [
       // The lexicon needs a language, not a detector's verdict: the given language, else the function words
       // (one telling word is enough to pick a lexicon), else all five lexicons merged — never the slow n-grams.
       const { mention } = scope.mentionInput;
-      const language = mention.lang?.split('-')[0] ?? languageByFunctionWords(mention.text, 1) ?? 'und';
+      const language = mention.lang?.split('-')[0] ?? languageOfWords(scope.textForm(mention.text).tokens, 1) ?? 'und';
       const score = sentimentScore(mention.text, language);
       return Math.round(score * 1000) / 1000;
     },

@@ -32,8 +32,13 @@ const MIN_VOTES = 2;
 
 /** The language whose function words clearly dominate the text, or undefined when the text does not say. */
 export function languageByFunctionWords(text: string, minVotes = MIN_VOTES): SupportedLanguage | undefined {
+  return languageOfWords(tokenize(normalizeText(text)), minVotes);
+}
+
+/** The same vote over words already normalized (a mention's shared text form): no second normalization. */
+export function languageOfWords(words: Iterable<string>, minVotes = MIN_VOTES): SupportedLanguage | undefined {
   const votes = new Map<SupportedLanguage, number>();
-  for (const token of tokenize(normalizeText(text))) {
+  for (const token of words) {
     const language = VOTES.get(token);
     if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
   }
