@@ -130,8 +130,11 @@ export class WorkflowStore {
     return (await this.get(id)).problems;
   }
 
-  /** Publish the draft as the next immutable version. Only a draft without problems publishes. */
-  async publish(id: string, note: string, actor?: string, expectedVersion?: number): Promise<VersionSummary> {
+  /**
+   * Publish the draft as the next immutable version. Only a draft without problems publishes. `check` sees the
+   * compiled draft that is about to publish (the regression cases run on it) and may refuse by throwing.
+   */
+  async publish(id: string, note: string, actor?: string, expectedVersion?: number, check?: (draft: CompiledWorkflow) => Promise<void>): Promise<VersionSummary> {
     const row = await this.row(id);
     if (expectedVersion !== undefined && expectedVersion !== row.draftVersion) {
       throw new ApiError(409, 'version_conflict', `the draft changed since you loaded it (version ${expectedVersion}, now ${row.draftVersion})`);
@@ -141,7 +144,14 @@ export class WorkflowStore {
     if (!compiled.ok) {
       throw new ApiError(422, 'not_publishable', `the draft has ${compiled.problems.length} problem(s); fix them before publishing`, { problems: compiled.problems });
     }
+    await check?.(compiled.workflow);
     return this.insertVersion(row, row.graph as Graph, parameters, note, actor, null);
+  }
+
+  /** The parameter values a workflow's rules bind: its pack's; none for a workflow not stored or not from a pack. */
+  async parametersFor(id: string): Promise<Record<string, unknown>> {
+    const [row] = await this.db.select().from(workflows).where(eq(workflows.id, id));
+    return row ? this.parametersOf(row) : {};
   }
 
   /** Publish a copy of an old version as the newest one, and make it the draft again. */

@@ -1,11 +1,12 @@
 // /api/workflows: drafts, validation, publishing, versions, diffs and rollbacks.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { GraphSchema, WorkflowSchema } from '@mentionflow/engine';
+import { GraphSchema, WorkflowSchema, type CompiledWorkflow } from '@mentionflow/engine';
 import type { Services } from '../services.ts';
 import { readBody, readQuery } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
 import { ApiError } from '../http/api-error.ts';
+import { regressionCasesFor, type FailingCase } from '../domain/regression-cases.ts';
 
 const SaveDraftSchema = z.strictObject({
   version: z.number().int().min(1).describe('The draft version you loaded; a stale one gets 409'),
@@ -13,7 +14,11 @@ const SaveDraftSchema = z.strictObject({
   description: z.string().max(5000).optional(),
   graph: GraphSchema,
 });
-const PublishSchema = z.strictObject({ note: z.string().max(2000).default(''), version: z.number().int().min(1).optional() });
+const PublishSchema = z.strictObject({
+  note: z.string().max(2000).default(''),
+  version: z.number().int().min(1).optional(),
+  acknowledgeCases: z.boolean().default(false).describe('Publish even though regression cases fail (the event log records who and which)'),
+});
 const RollbackSchema = z.strictObject({ version: z.number().int().min(1), note: z.string().max(2000).default('') });
 const DiffQuerySchema = z.strictObject({
   from: z.union([z.literal('draft'), z.coerce.number().int().min(1)]),
@@ -35,7 +40,7 @@ export function workflowRoutes(services: Services): Hono {
   docs.describe({ method: 'get', path: '/workflows/{id}', summary: 'Get a workflow’s draft and its problems', tag, errors: [404] });
   docs.describe({ method: 'put', path: '/workflows/{id}', summary: 'Save the draft (optimistic concurrency)', tag, body: SaveDraftSchema, errors: [404, 409, 422] });
   docs.describe({ method: 'post', path: '/workflows/{id}/validate', summary: 'The compiler’s problems for the draft', tag, errors: [404] });
-  docs.describe({ method: 'post', path: '/workflows/{id}/publish', summary: 'Publish the draft as a new immutable version', tag, body: PublishSchema, errors: [404, 409, 422] });
+  docs.describe({ method: 'post', path: '/workflows/{id}/publish', summary: 'Publish the draft as a new immutable version (its regression cases must pass, or be acknowledged)', tag, body: PublishSchema, errors: [404, 409, 422] });
   docs.describe({ method: 'get', path: '/workflows/{id}/versions', summary: 'List published versions', tag, errors: [404] });
   docs.describe({ method: 'get', path: '/workflows/{id}/versions/{version}', summary: 'Get one published version', tag, errors: [400, 404] });
   docs.describe({ method: 'get', path: '/workflows/{id}/diff', summary: 'Diff two versions (or a version and the draft)', tag, query: DiffQuerySchema, errors: [400, 404] });
@@ -63,9 +68,14 @@ export function workflowRoutes(services: Services): Hono {
   app.post('/:id/publish', async (c) => {
     const body = await readBody(c, PublishSchema);
     const id = c.req.param('id');
-    const published = await workflows.publish(id, body.note, actorOf(c), body.version);
+    let acknowledged: FailingCase[] = [];
+    const gate = async (draft: CompiledWorkflow) => {
+      acknowledged = await regressionCasesFor(services).gate(id, draft, body.acknowledgeCases);
+    };
+    const published = await workflows.publish(id, body.note, actorOf(c), body.version, gate);
     rulebook.invalidate();
     await events.record('workflow.published', id, { version: published.version, note: body.note }, actorOf(c));
+    if (acknowledged.length > 0) await events.record('workflow.cases_acknowledged', id, { version: published.version, cases: acknowledged }, actorOf(c));
     return c.json(published, 201);
   });
 

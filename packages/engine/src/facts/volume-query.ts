@@ -1,7 +1,8 @@
 // A sliding-window volume query: which recent mentions count toward a spike. Hosts answer these; the engine stays clock-free.
 import { z } from 'zod';
 import { ChannelSchema, type Mention } from '../mention/mention-schema.ts';
-import { TermListSchema, textContainsTerms } from '../text/terms.ts';
+import { TermListSchema, compileTerms, textContainsTerms } from '../text/terms.ts';
+import type { TextForm } from '../operators/operator-spec.ts';
 import { canonicalHash } from './canonical-key.ts';
 
 export const VolumeQuerySchema = z.strictObject({
@@ -20,4 +21,18 @@ export function volumeKey(query: VolumeQuery): string {
 export function mentionMatchesVolumeQuery(mention: Pick<Mention, 'text' | 'channel'>, query: VolumeQuery): boolean {
   if (query.channel && mention.channel !== query.channel) return false;
   return query.terms ? textContainsTerms(mention.text, query.terms) : true;
+}
+
+/**
+ * The same test as `mentionMatchesVolumeQuery`, with the query's terms compiled once: for hosts that test every
+ * arriving mention against every window (pass the mention's shared text form).
+ */
+export function compileVolumeQuery(query: VolumeQuery): (channel: string, form: () => TextForm) => boolean {
+  const terms = query.terms ? compileTerms(query.terms) : undefined;
+  return (channel, form) => {
+    if (query.channel && channel !== query.channel) return false;
+    if (!terms) return true;
+    const { normalized, tokens } = form();
+    return terms.matches(normalized, tokens);
+  };
 }

@@ -4,13 +4,16 @@ import type { MentionEvaluation, RuleEngine } from '../rule-engine.ts';
 import type { Mention } from '../mention/mention-schema.ts';
 import type { Decision } from '../decision/decision-schema.ts';
 import { mergeDecisions } from '../decision/merge-decisions.ts';
-import { mentionMatchesVolumeQuery, volumeKey, type VolumeQuery } from '../facts/volume-query.ts';
+import { compileVolumeQuery, volumeKey, type VolumeQuery } from '../facts/volume-query.ts';
+import { TextForms } from '../text/text-forms.ts';
 
 const MINUTE = 60_000;
 
 interface VolumeWindow {
   readonly key: string;
   readonly query: VolumeQuery;
+  /** The query's test with its terms compiled once (every mention meets every window). */
+  readonly matches: ReturnType<typeof compileVolumeQuery>;
   /** Arrival times of matching mentions still inside the window, oldest first. */
   readonly arrivals: number[];
 }
@@ -38,7 +41,7 @@ export class Replay {
   constructor(engine: RuleEngine, options: ReplayOptions = {}) {
     this.engine = engine;
     this.now = options.now;
-    this.windows = engine.volumeQueries().map((query) => ({ key: volumeKey(query), query, arrivals: [] }));
+    this.windows = engine.volumeQueries().map((query) => ({ key: volumeKey(query), query, matches: compileVolumeQuery(query), arrivals: [] }));
   }
 
   /** Topics with an open incident, as the replay has opened them. */
@@ -54,9 +57,10 @@ export class Replay {
   /** Like `ingest`, but also returns the evaluations it ran, so a host can explain the same decision. */
   step(mention: Mention): ReplayStep {
     const at = Date.parse(mention.createdAt);
+    const forms = new TextForms();
     const volumes: Record<string, number> = {};
     for (const window of this.windows) {
-      if (mentionMatchesVolumeQuery(mention, window.query)) window.arrivals.push(at);
+      if (window.matches(mention.channel, () => forms.of(mention.text))) window.arrivals.push(at);
       const since = at - window.query.windowMinutes * MINUTE;
       while (window.arrivals.length > 0 && window.arrivals[0]! <= since) window.arrivals.shift();
       volumes[window.key] = window.arrivals.length;
