@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   plugins: [react()],
+  // recharts reads React elements with react-is, which must match React 19; npm hoists testing-library's react-is 17 to
+  // the repository root, so resolve it from the editor's own dependencies (react-is 19).
+  resolve: { dedupe: ['react-is'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

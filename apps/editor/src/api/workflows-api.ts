@@ -56,8 +56,9 @@ export const workflowsApi = {
   create: (input: { id: string; name: string; kind: WorkflowKind; description: string; graph: Graph }) =>
     request<WorkflowDetail>('POST', '/api/workflows', input),
   save: (id: string, body: { version: number; name?: string; description?: string; graph: Graph }) => request<WorkflowDetail>('PUT', base(id), body),
-  publish: (id: string, note: string, version?: number) =>
-    request<VersionSummary>('POST', `${base(id)}/publish`, version === undefined ? { note } : { note, version }),
+  /** `acknowledgeCases` publishes even though regression cases would change (a 409 `regression_cases` lists them). */
+  publish: (id: string, note: string, version?: number, options: { acknowledgeCases?: boolean } = {}) =>
+    request<VersionSummary>('POST', `${base(id)}/publish`, { note, ...(version === undefined ? {} : { version }), ...(options.acknowledgeCases ? { acknowledgeCases: true } : {}) }),
   versions: (id: string) => request<{ versions: VersionSummary[] }>('GET', `${base(id)}/versions`).then((body) => body.versions),
   version: (id: string, version: number) => request<VersionDetail>('GET', `${base(id)}/versions/${version}`),
   diff: (id: string, from: number | 'draft', to: number | 'draft') => request<WorkflowDiff>('GET', `${base(id)}/diff?from=${from}&to=${to}`),

@@ -10,12 +10,15 @@ import { WorkflowsPage } from '../pages/workflows/WorkflowsPage.tsx';
 const EditorPage = lazy(() => import('../editor/EditorPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
 const QueuePage = lazy(() => import('../pages/queue/QueuePage.tsx'));
+// The dashboard brings the chart library: only this page loads it.
+const InsightsPage = lazy(() => import('../insights/InsightsPage.tsx'));
 
 const TITLES: Record<ReturnType<typeof parseRoute>['page'], string> = {
   workflows: 'Workflows',
   editor: 'Workflow editor',
   settings: 'Settings',
   queue: 'Queue',
+  insights: 'Insights',
   'not-found': 'Not found',
 };
 
@@ -38,6 +41,9 @@ export function App() {
           <Link href="/queue" aria-current={current('queue')}>
             Queue
           </Link>
+          <Link href="/insights" aria-current={current('insights')}>
+            Insights
+          </Link>
           <Link href="/settings" aria-current={current('settings')}>
             Settings
           </Link>
@@ -47,9 +53,10 @@ export function App() {
       <main className="app-main">
         <Suspense fallback={<Loading what="the page" />}>
           {route.page === 'workflows' && <WorkflowsPage />}
-          {route.page === 'editor' && <EditorPage key={route.workflowId} workflowId={route.workflowId} />}
+          {route.page === 'editor' && <EditorPage key={route.workflowId} workflowId={route.workflowId} simulate={route.simulate} />}
           {route.page === 'settings' && <SettingsPage />}
           {route.page === 'queue' && <QueuePage />}
+          {route.page === 'insights' && <InsightsPage />}
           {route.page === 'not-found' && (
             <section className="page">
               <h1>Page not found</h1>

@@ -16,7 +16,7 @@ type Load =
   | { status: 'error'; message: string; notFound: boolean }
   | { status: 'ready'; detail: WorkflowDetail; parameters: Record<string, unknown> };
 
-export default function EditorPage({ workflowId }: { workflowId: string }) {
+export default function EditorPage({ workflowId, simulate = false }: { workflowId: string; simulate?: boolean }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -52,7 +52,7 @@ export default function EditorPage({ workflowId }: { workflowId: string }) {
   return (
     <EditorStoreProvider detail={load.detail} parameters={load.parameters}>
       <ReactFlowProvider>
-        <EditorWorkspace />
+        <EditorWorkspace simulate={simulate} />
       </ReactFlowProvider>
     </EditorStoreProvider>
   );

@@ -1,6 +1,7 @@
 // The editor's layout: toolbar; palette | canvas with problems below | inspector or history; and its dialogs.
+// On /workflows/:id/simulate the simulation workbench docks below the canvas, with its explanation and cases tabs.
 import { useEffect, useState } from 'react';
-import { setLeaveGuard } from '../app/router.ts';
+import { parseRoute, setLeaveGuard } from '../app/router.ts';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
@@ -13,15 +14,25 @@ import { Toolbar } from './panels/Toolbar.tsx';
 import { useEditorStoreApi } from './store/use-editor.ts';
 import { useLiveValidation } from './use-live-validation.ts';
 import { useShortcuts } from './use-shortcuts.ts';
+import { useRuleWarnings } from '../insights/canvas/use-rule-warnings.ts';
+import { SimulationStoreProvider } from '../simulation/store/SimulationStoreProvider.tsx';
+import { SimulationDock } from '../simulation/SimulationDock.tsx';
+import { ExplanationTab } from '../simulation/ExplanationTab.tsx';
+import { CasesTab } from '../simulation/CasesTab.tsx';
 
-type Tab = 'inspector' | 'history';
+type Tab = 'inspector' | 'history' | 'explanation' | 'cases';
 
-export function EditorWorkspace() {
+const TAB_LABELS: Record<Tab, string> = { inspector: 'Inspector', history: 'History', explanation: 'Explanation', cases: 'Cases' };
+
+export function EditorWorkspace({ simulate = false }: { simulate?: boolean }) {
   const store = useEditorStoreApi();
-  const [tab, setTab] = useState<Tab>('inspector');
+  const [chosenTab, setTab] = useState<Tab>('inspector');
+  const tabs: readonly Tab[] = simulate ? ['inspector', 'history', 'explanation', 'cases'] : ['inspector', 'history'];
+  const tab = tabs.includes(chosenTab) ? chosenTab : 'inspector';
   const [problemsOpen, setProblemsOpen] = useState(true);
   const [publishing, setPublishing] = useState(false);
   useLiveValidation();
+  useRuleWarnings();
   useShortcuts();
   useUnsavedGuard();
 
@@ -35,31 +46,37 @@ export function EditorWorkspace() {
   );
 
   return (
-    <div className="editor">
-      <Toolbar onPublish={() => setPublishing(true)} onShowProblems={() => setProblemsOpen(true)} />
-      <div className="editor-body">
-        <Palette />
-        <div className="canvas-column">
-          <CanvasBanners />
-          <Canvas />
-          <ProblemsPanel open={problemsOpen} onToggle={() => setProblemsOpen(!problemsOpen)} />
+    <SimulationStoreProvider>
+      <div className="editor">
+        <Toolbar onPublish={() => setPublishing(true)} onShowProblems={() => setProblemsOpen(true)} simulating={simulate} />
+        <div className="editor-body">
+          <Palette />
+          <div className={simulate ? 'canvas-column with-simulation' : 'canvas-column'}>
+            <CanvasBanners />
+            <Canvas />
+            {simulate && <SimulationDock onChosen={() => setTab('explanation')} />}
+            <ProblemsPanel open={problemsOpen} onToggle={() => setProblemsOpen(!problemsOpen)} />
+          </div>
+          <aside className="side-panel" aria-label="Details">
+            <div role="tablist" aria-label="Side panel" className="tabs">
+              {tabs.map((value) => (
+                <button key={value} type="button" role="tab" id={`tab-${value}`} aria-selected={tab === value} aria-controls={`panel-${value}`} onClick={() => setTab(value)}>
+                  {TAB_LABELS[value]}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+              {tab === 'inspector' && <Inspector />}
+              {tab === 'history' && <HistoryPanel />}
+              {tab === 'explanation' && <ExplanationTab />}
+              {tab === 'cases' && <CasesTab />}
+            </div>
+          </aside>
         </div>
-        <aside className="side-panel" aria-label="Details">
-          <div role="tablist" aria-label="Side panel" className="tabs">
-            {(['inspector', 'history'] as const).map((value) => (
-              <button key={value} type="button" role="tab" id={`tab-${value}`} aria-selected={tab === value} aria-controls={`panel-${value}`} onClick={() => setTab(value)}>
-                {value === 'inspector' ? 'Inspector' : 'History'}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-            {tab === 'inspector' ? <Inspector /> : <HistoryPanel />}
-          </div>
-        </aside>
+        <HelpPanel />
+        {publishing && <PublishDialog onClose={() => setPublishing(false)} />}
       </div>
-      <HelpPanel />
-      {publishing && <PublishDialog onClose={() => setPublishing(false)} />}
-    </div>
+    </SimulationStoreProvider>
   );
 }
 
@@ -71,7 +88,12 @@ function useUnsavedGuard(): void {
       const state = store.getState();
       return state.revision !== state.savedRevision;
     };
-    setLeaveGuard(() => !dirty() || window.confirm('This workflow has unsaved changes. Leave without saving?'));
+    // Opening or closing the simulation stays on this workflow: nothing is left.
+    const stays = (path: string) => {
+      const route = parseRoute(path.split('?')[0]!);
+      return route.page === 'editor' && route.workflowId === store.getState().workflow.id;
+    };
+    setLeaveGuard((path) => stays(path) || !dirty() || window.confirm('This workflow has unsaved changes. Leave without saving?'));
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (dirty()) event.preventDefault();
     };

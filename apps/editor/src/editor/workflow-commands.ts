@@ -2,6 +2,7 @@
 // roll back and compare. Each reports through the store; none throws at its caller.
 import { ApiRequestError } from '../api/http.ts';
 import { workflowsApi, type VersionConflict } from '../api/workflows-api.ts';
+import type { FailingCase } from '../api/cases-api.ts';
 import { graphOf, type EditorStore } from './store/editor-store.ts';
 import { buildDiffView } from './store/diff-view.ts';
 
@@ -46,10 +47,15 @@ export async function reloadDraft(store: EditorStore): Promise<boolean> {
   }
 }
 
-export type CommandResult = { ok: true; message: string } | { ok: false; message: string; problems?: readonly { message: string }[] };
+export type CommandResult =
+  | { ok: true; message: string }
+  | { ok: false; message: string; problems?: readonly { message: string }[]; /** Regression cases the draft would change (publish refused until acknowledged). */ failingCases?: readonly FailingCase[] };
 
-/** Save when needed, then publish exactly the saved version (the server refuses if it changed meanwhile). */
-export async function publishDraft(store: EditorStore, note: string): Promise<CommandResult> {
+/**
+ * Save when needed, then publish exactly the saved version (the server refuses if it changed meanwhile). Failing
+ * regression cases refuse it too, unless `acknowledgeCases` says the admin accepted their new decisions.
+ */
+export async function publishDraft(store: EditorStore, note: string, options: { acknowledgeCases?: boolean } = {}): Promise<CommandResult> {
   const before = store.getState();
   if (before.revision !== before.savedRevision && !(await saveDraft(store))) {
     const saveState = store.getState().saveState;
@@ -57,11 +63,15 @@ export async function publishDraft(store: EditorStore, note: string): Promise<Co
   }
   const { workflow, actions } = store.getState();
   try {
-    const published = await workflowsApi.publish(workflow.id, note, workflow.version);
+    const published = await workflowsApi.publish(workflow.id, note, workflow.version, options);
     const detail = await workflowsApi.get(workflow.id);
     actions.setStatus(detail);
     return { ok: true, message: `Published version ${published.version}.` };
   } catch (error) {
+    if (error instanceof ApiRequestError && error.code === 'regression_cases') {
+      const failing = (error.details as { failing?: FailingCase[] } | undefined)?.failing ?? [];
+      return { ok: false, message: `${failing.length} regression case${failing.length === 1 ? '' : 's'} would change with this draft; nothing was published.`, failingCases: failing };
+    }
     const problems = (error instanceof ApiRequestError && (error.details as { problems?: { message: string }[] } | undefined)?.problems) || undefined;
     return { ok: false, message: messageOf(error), ...(problems ? { problems } : {}) };
   }

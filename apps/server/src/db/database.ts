@@ -7,10 +7,12 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as coreSchema from './schema.ts';
 import * as timeSchema from './schema-time.ts';
 import * as channelSchema from './schema-channels.ts';
+import * as insightSchema from './schema-insights.ts';
+import * as simulationSchema from './schema-simulation.ts';
 
-const schema = { ...coreSchema, ...timeSchema, ...channelSchema };
+const schema = { ...coreSchema, ...timeSchema, ...channelSchema, ...simulationSchema, ...insightSchema };
 
-export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema & typeof channelSchema>;
+export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema & typeof channelSchema & typeof simulationSchema & typeof insightSchema>;
 
 export interface Database {
   readonly url: string;

@@ -100,7 +100,11 @@ export const decisions = sqliteTable(
     context: json<Record<string, unknown>>('context').notNull(),
     decidedAt: integer('decided_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.channel, table.mentionId, table.stage] }), index('decisions_decided_at').on(table.decidedAt)],
+  (table) => [
+    primaryKey({ columns: [table.channel, table.mentionId, table.stage] }),
+    index('decisions_decided_at').on(table.decidedAt),
+    index('decisions_stage_decided_at').on(table.stage, table.decidedAt),
+  ],
 );
 
 export const tickets = sqliteTable(
@@ -132,6 +136,12 @@ export const tickets = sqliteTable(
     index('tickets_open_queue').on(table.status, table.queue, table.priority, table.firstResponseDueAt),
     index('tickets_assignee').on(table.assigneeId, table.status),
     index('tickets_resolved_at').on(table.resolvedAt),
+    // Insights: covering indexes for response times (by creation), breaches (by due time), work done (by resolution)
+    // and the open backlog.
+    index('tickets_created_at').on(table.createdAt, table.channel, table.queue, table.priority, table.firstResponseAt, table.firstResponseDueAt),
+    index('tickets_due_at').on(table.firstResponseDueAt, table.firstResponseAt, table.channel, table.queue),
+    index('tickets_resolved_work').on(table.resolvedAt, table.assigneeId, table.queue, table.rating, table.channel),
+    index('tickets_open_work').on(table.queue, table.channel, table.assigneeId, table.createdAt, table.firstResponseAt, table.firstResponseDueAt).where(sql`status = 'open'`),
   ],
 );
 

@@ -4,6 +4,8 @@ import type { Services } from '../services.ts';
 import { templateHooks } from '../domain/template-store.ts';
 import { templateRoutes } from './templates.ts';
 import { simulateRoutes } from './simulate.ts';
+import { comparisonRoutes } from './comparison.ts';
+import { regressionCaseRoutes } from './regression-cases.ts';
 import { packRoutes } from './packs.ts';
 import { queueRoutes } from './queue.ts';
 import { ticketRoutes } from './tickets.ts';
@@ -15,6 +17,7 @@ import { xWebhookRoutes } from './webhooks-x.ts';
 import { metaWebhookRoutes } from './webhooks-meta.ts';
 import { importSourceRoutes, mentionImportRoutes } from './imports.ts';
 import { channelCredentialRoutes } from '../channels/credential-routes.ts';
+import { insightRoutes } from './insights.ts';
 
 export function mountedResources(services: Services): { path: string; app: Hono }[] {
   services.ingest.use(templateHooks(services));
@@ -26,6 +29,8 @@ export function mountedResources(services: Services): { path: string; app: Hono 
     { path: '/imports', app: importSourceRoutes(services) },
     { path: '/templates', app: templateRoutes(services) },
     { path: '/simulate', app: simulateRoutes(services) },
+    { path: '/simulate', app: comparisonRoutes(services) },
+    { path: '/workflows', app: regressionCaseRoutes(services) },
     { path: '/packs', app: packRoutes(services) },
     { path: '/queue', app: queueRoutes(services) },
     { path: '/tickets', app: ticketRoutes(services) },
@@ -33,5 +38,6 @@ export function mountedResources(services: Services): { path: string; app: Hono 
     { path: '/empowerment', app: empowermentRoutes(services) },
     { path: '/incidents', app: incidentRoutes(services) },
     { path: '/webhooks', app: webhookRoutes(services) },
+    { path: '/insights', app: insightRoutes(services) },
   ];
 }

@@ -4,6 +4,7 @@ import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection
 import { findNodeSpec } from '@mentionflow/engine';
 import type { FlowEdge, FlowNode } from '../graph/flow-mapping.ts';
 import { connectionProblem } from '../store/graph-edits.ts';
+import { edgePathState } from '../store/path-view.ts';
 import { useEditorActions, useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
 import { nodeTypes } from './node-types.ts';
 import { PALETTE_MIME } from './Palette.tsx';
@@ -12,10 +13,11 @@ const MINIMAP_COLORS: Record<string, string> = { trigger: '#6d5bd0', condition: 
 
 export function Canvas() {
   const store = useEditorStoreApi();
-  const { nodes, edges, diffView, focusRequest, problemEdges } = useEditorState((state) => ({
+  const { nodes, edges, diffView, pathView, focusRequest, problemEdges } = useEditorState((state) => ({
     nodes: state.nodes,
     edges: state.edges,
     diffView: state.diffView,
+    pathView: state.pathView,
     focusRequest: state.focusRequest,
     problemEdges: state.problemEdges,
   }));
@@ -24,10 +26,15 @@ export function Canvas() {
   const readOnly = diffView !== null;
   const container = useRef<HTMLDivElement>(null);
 
-  const shownEdges = useMemo(
-    () => (diffView ? diffView.edges : edges.map((edge) => (problemEdges.has(edge.id) ? { ...edge, className: `${edge.className ?? ''} edge-problem`, animated: true } : edge))),
-    [diffView, edges, problemEdges],
-  );
+  const shownEdges = useMemo(() => {
+    if (diffView) return diffView.edges;
+    return edges.map((edge) => {
+      const path = pathView ? `edge-path-${edgePathState(pathView, edge)}` : '';
+      if (problemEdges.has(edge.id)) return { ...edge, className: `${edge.className ?? ''} edge-problem ${path}`, animated: true };
+      // A simulated mention's path: the branches taken move, the others fade.
+      return path ? { ...edge, className: `${edge.className ?? ''} ${path}`, animated: path === 'edge-path-taken' } : edge;
+    });
+  }, [diffView, pathView, edges, problemEdges]);
 
   useEffect(() => {
     if (!focusRequest) return;

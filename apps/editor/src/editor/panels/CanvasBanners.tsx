@@ -1,4 +1,5 @@
-// Banners over the canvas: a save conflict (who saved first; nothing was overwritten), a failed save, a comparison.
+// Banners over the canvas: a save conflict (who saved first; nothing was overwritten), a failed save, a comparison,
+// a simulated mention's path.
 import { formatDateTime } from '../../ui/format.ts';
 import { useEditorActions, useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
 import { graphOf } from '../store/editor-store.ts';
@@ -7,7 +8,7 @@ import { reloadDraft, saveDraft } from '../workflow-commands.ts';
 export function CanvasBanners() {
   const store = useEditorStoreApi();
   const actions = useEditorActions();
-  const { saveState, diffView } = useEditorState((state) => ({ saveState: state.saveState, diffView: state.diffView }));
+  const { saveState, diffView, pathView } = useEditorState((state) => ({ saveState: state.saveState, diffView: state.diffView, pathView: state.pathView }));
 
   const downloadMine = () => {
     const state = store.getState();
@@ -46,6 +47,17 @@ export function CanvasBanners() {
           <p>{saveState.message}</p>
           <button type="button" onClick={() => (actions.setSaveState({ status: 'idle' }), void saveDraft(store))}>
             Try saving again
+          </button>
+        </div>
+      )}
+      {pathView && !diffView && (
+        <div className="banner banner-path" role="status" aria-label="Simulated path">
+          <p>
+            <strong>Path of {pathView.title}</strong>: reached nodes are outlined, the branches taken move, and “stopped” marks where a rule that did not fire
+            was blocked.
+          </p>
+          <button type="button" onClick={() => actions.setPathView(null)}>
+            Hide path
           </button>
         </div>
       )}

@@ -1,6 +1,8 @@
 // Every problem validation found, in words; choosing one selects its node and centres the canvas on it.
+// Rule-analysis warnings follow in yellow (insights/canvas): they never block publishing.
 import { findNodeSpec, type Problem } from '@mentionflow/engine';
 import { useEditorActions, useEditorState } from '../store/use-editor.ts';
+import { RuleWarningCount, RuleWarningsList } from '../../insights/canvas/RuleWarningsList.tsx';
 
 export function ProblemsPanel({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   const { problems, nodes, edges, validating } = useEditorState((state) => ({
@@ -22,6 +24,7 @@ export function ProblemsPanel({ open, onToggle }: { open: boolean; onToggle: () 
         <button type="button" className="problems-toggle" aria-expanded={open} onClick={onToggle}>
           Problems <span className="count">{count}</span>
           <span className="muted">{validating ? ' checking…' : count === 0 ? ' — ready to publish' : ' — fix these to publish'}</span>
+          <RuleWarningCount />
         </button>
       </h2>
       {open && count > 0 && (
@@ -43,6 +46,7 @@ export function ProblemsPanel({ open, onToggle }: { open: boolean; onToggle: () 
           })}
         </ul>
       )}
+      {open && <RuleWarningsList />}
     </section>
   );
 }

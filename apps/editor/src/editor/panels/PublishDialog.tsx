@@ -1,9 +1,11 @@
 // Publish with a change note. Refused while the workflow has problems, and the dialog says so; unsaved changes
-// are saved first, so what is published is what is on screen.
+// are saved first, so what is published is what is on screen. Regression cases the draft would change are listed
+// and must be acknowledged before publishing again.
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
 import { publishDraft, type CommandResult } from '../workflow-commands.ts';
+import { FailingCasesGate } from '../../simulation/cases/FailingCasesGate.tsx';
 
 export function PublishDialog({ onClose }: { onClose: () => void }) {
   const store = useEditorStoreApi();
@@ -15,12 +17,15 @@ export function PublishDialog({ onClose }: { onClose: () => void }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CommandResult | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const failingCases = result && !result.ok ? result.failingCases : undefined;
 
   const publish = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const outcome = await publishDraft(store, note.trim());
+    const outcome = await publishDraft(store, note.trim(), failingCases && acknowledged ? { acknowledgeCases: true } : {});
     setBusy(false);
+    setAcknowledged(false);
     setResult(outcome);
   };
 
@@ -53,7 +58,8 @@ export function PublishDialog({ onClose }: { onClose: () => void }) {
             This workflow has {problemCount} problem{problemCount === 1 ? '' : 's'}; it cannot be published until they are fixed (see Problems below the canvas).
           </p>
         )}
-        {result && !result.ok && (
+        {failingCases && <FailingCasesGate failing={failingCases} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />}
+        {result && !result.ok && !failingCases && (
           <div role="alert" className="field-error">
             <p>{result.message}</p>
             {result.problems && (
@@ -69,8 +75,8 @@ export function PublishDialog({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || problemCount > 0} aria-describedby={problemCount > 0 ? 'publish-refused' : undefined}>
-            {busy ? 'Publishing…' : 'Publish'}
+          <button type="submit" className="primary" disabled={busy || problemCount > 0 || (failingCases !== undefined && !acknowledged)} aria-describedby={problemCount > 0 ? 'publish-refused' : undefined}>
+            {busy ? 'Publishing…' : failingCases ? 'Publish anyway' : 'Publish'}
           </button>
         </div>
       </form>

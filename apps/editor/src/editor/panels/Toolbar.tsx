@@ -1,15 +1,18 @@
-// The editor's toolbar: the workflow and its status, history and layout commands, save and publish.
+// The editor's toolbar: the workflow and its status, history and layout commands, simulation, save and publish.
 import { useReactFlow } from '@xyflow/react';
 import { Link } from '../../app/Link.tsx';
+import { simulatePath, workflowPath } from '../../app/router.ts';
 import { statusExplanation, statusText } from '../../pages/workflows/workflow-status.ts';
 import { useEditorActions, useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
 import { saveDraft } from '../workflow-commands.ts';
+import { RuleHitsControl } from '../../insights/canvas/RuleHitsControl.tsx';
 
-export function Toolbar({ onPublish, onShowProblems }: { onPublish: () => void; onShowProblems: () => void }) {
+export function Toolbar({ onPublish, onShowProblems, simulating = false }: { onPublish: () => void; onShowProblems: () => void; simulating?: boolean }) {
   const store = useEditorStoreApi();
   const actions = useEditorActions();
   const flow = useReactFlow();
   const s = useEditorState((state) => ({
+    id: state.workflow.id,
     name: state.workflow.name,
     kind: state.workflow.kind,
     status: state.workflow.status,
@@ -64,6 +67,15 @@ export function Toolbar({ onPublish, onShowProblems }: { onPublish: () => void; 
           ?
         </button>
       </div>
+      <RuleHitsControl />
+      <Link
+        href={simulating ? workflowPath(s.id) : simulatePath(s.id)}
+        className={simulating ? 'toolbar-link active' : 'toolbar-link'}
+        aria-current={simulating ? 'page' : undefined}
+        title="Run mentions through the published version and this draft, side by side"
+      >
+        {simulating ? 'Close simulation' : 'Simulate…'}
+      </Link>
       <div className="toolbar-group toolbar-save">
         <span role="status" className={`save-status save-${s.saveStatus}${s.dirty ? ' dirty' : ''}`}>
           {saveText}

@@ -2,7 +2,7 @@
 // Components read it through the selector hooks in use-editor.ts; pure edits live in graph-edits.ts.
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Graph, Problem } from '@mentionflow/engine';
+import type { Graph, Problem, RuleWarning } from '@mentionflow/engine';
 import { findNodeSpec } from '@mentionflow/engine';
 import type { WorkflowDetail, WorkflowSummary, VersionConflict } from '../../api/workflows-api.ts';
 import { toFlow, toGraph, type FlowEdge, type FlowNode } from '../graph/flow-mapping.ts';
@@ -13,6 +13,8 @@ import { addNode, connect, deleteSelection, firstFreeHandle, freeSpot, positionA
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 import type { Scene } from './scene.ts';
 import type { DiffView } from './diff-view.ts';
+import type { PathView } from './path-view.ts';
+import type { RuleHits } from '../../insights/canvas/hit-badges.ts';
 
 export type WorkflowMeta = Omit<WorkflowSummary, 'description'> & { description: string };
 
@@ -40,10 +42,18 @@ export interface EditorState {
   /** The revision the problems were computed for. */
   readonly validatedRevision: number;
   readonly diffView: DiffView | null;
+  /** One simulated mention's way through the workflow, drawn over the draft (set by the simulation workbench). */
+  readonly pathView: PathView | null;
   readonly saveState: SaveState;
   readonly helpOpen: boolean;
   /** A node to centre the viewport on (set when a problem is clicked); the canvas clears it. */
   readonly focusRequest: { readonly nodeId: string; readonly at: number; readonly onlyIfHidden: boolean } | null;
+  /** How often the published version's nodes fired over a range (insights/canvas); null while hidden. */
+  readonly ruleHits: RuleHits | null;
+  /** Static-analysis warnings about the draft among the published workflows: shown, never blocking publishing. */
+  readonly ruleWarnings: readonly RuleWarning[];
+  /** The nodes a chosen warning points at, highlighted on the canvas until another node is chosen. */
+  readonly relatedNodeIds: ReadonlySet<string>;
 }
 
 export interface EditorActions {
@@ -72,10 +82,17 @@ export interface EditorActions {
   setMeta(changes: Partial<Pick<WorkflowMeta, 'name' | 'description'>>): void;
   setStatus(summary: Partial<WorkflowSummary>): void;
   setDiffView(view: DiffView | null): void;
+  setPathView(view: PathView | null): void;
   setHelpOpen(open: boolean): void;
+  setRuleHits(hits: RuleHits | null): void;
+  setRuleWarnings(warnings: readonly RuleWarning[]): void;
+  /** Select and centre a warning's node (when it is in this workflow) and highlight the nodes it relates to. */
+  showWarning(nodeId: string | null, relatedNodeIds: readonly string[]): void;
 }
 
 export type EditorStore = StoreApi<EditorState & { actions: EditorActions }>;
+
+const NONE: ReadonlySet<string> = new Set();
 
 export function graphOf(state: Pick<EditorState, 'nodes' | 'edges'>): Graph {
   return toGraph(state.nodes, state.edges);
@@ -131,7 +148,9 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
           change(structural ? 'structure' : 'nudge', (current) => ({ ...current, nodes: applyNodeChanges(changes, current.nodes) }));
           return;
         }
-        set({ nodes: applyNodeChanges(changes, state.nodes), ...(moved ? { revision: state.revision + 1 } : {}) });
+        // Choosing another node on the canvas ends a warning's highlight.
+        const chose = state.relatedNodeIds.size > 0 && changes.some((item) => item.type === 'select' && item.selected);
+        set({ nodes: applyNodeChanges(changes, state.nodes), ...(moved ? { revision: state.revision + 1 } : {}), ...(chose ? { relatedNodeIds: NONE } : {}) });
       },
       onEdgesChange(changes) {
         const { diffView } = get();
@@ -215,6 +234,7 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
       selectNode(nodeId, focus = false) {
         set((state) => ({
           ...selectOnly(state, new Set(nodeId ? [nodeId] : [])),
+          relatedNodeIds: NONE,
           ...(focus && nodeId ? { focusRequest: { nodeId, at: now(), onlyIfHidden: false } } : {}),
         }));
       },
@@ -244,8 +264,28 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
       setDiffView(diffView) {
         set({ diffView });
       },
+      setPathView(pathView) {
+        set({ pathView });
+      },
       setHelpOpen(helpOpen) {
         set({ helpOpen });
+      },
+      setRuleHits(ruleHits) {
+        set({ ruleHits });
+      },
+      setRuleWarnings(ruleWarnings) {
+        set({ ruleWarnings });
+      },
+      showWarning(nodeId, related) {
+        set((state) => {
+          const present = new Set(state.nodes.map((node) => node.id));
+          const focus = nodeId && present.has(nodeId) ? nodeId : related.find((id) => present.has(id));
+          return {
+            ...selectOnly(state, new Set(focus ? [focus] : [])),
+            relatedNodeIds: new Set(related.filter((id) => present.has(id) && id !== focus)),
+            focusRequest: focus ? { nodeId: focus, at: now(), onlyIfHidden: false } : null,
+          };
+        });
       },
     };
 
@@ -263,9 +303,13 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
       ...indexProblems(detail.problems, scene.edges),
       validatedRevision: -1,
       diffView: null,
+      pathView: null,
       saveState: { status: 'idle' },
       helpOpen: false,
       focusRequest: null,
+      ruleHits: null,
+      ruleWarnings: [],
+      relatedNodeIds: NONE,
       actions,
     };
   });
