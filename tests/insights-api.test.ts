@@ -239,7 +239,7 @@ function expectedRules(r: Range) {
   };
 }
 
-function expectedResponseTimes(r: Range, targets: Record<string, number>) {
+function expectedResponseTimes(r: Range, targets: Record<string, number>, now = NOW) {
   const created = tables.tickets!.filter((t) => t.created_at >= r.from && t.created_at < r.to && ticketMatches(t, r));
   const start = (t: Row) => tables.mentions!.find((m) => m.channel === t.channel && m.id === t.mention_id)?.created_at ?? t.created_at;
   const durations = (list: Row[]) => list.filter((t) => t.first_response_at !== null).map((t) => Math.max(0, t.first_response_at - start(t)));
@@ -252,7 +252,7 @@ function expectedResponseTimes(r: Range, targets: Record<string, number>) {
   const days = new Map(daysOf(r.from, r.to).map((day) => [day, { day, breaches: 0, escalations: 0 }]));
   for (const t of tables.tickets!) {
     const due = t.first_response_due_at;
-    if (due === null || due < r.from || due >= r.to || due >= NOW || !ticketMatches(t, r)) continue;
+    if (due === null || due < r.from || due >= r.to || due >= now || !ticketMatches(t, r)) continue;
     if (t.first_response_at === null || t.first_response_at > due) days.get(local(due).day)!.breaches++;
   }
   for (const a of tables.ticket_actions!) {
@@ -271,7 +271,7 @@ function expectedResponseTimes(r: Range, targets: Record<string, number>) {
         ...figures(list),
         targetMinutes: targets[priority],
         withinTarget: withDue.filter((t) => t.first_response_at !== null && t.first_response_at <= t.first_response_due_at).length,
-        breached: withDue.filter((t) => (t.first_response_at !== null ? t.first_response_at > t.first_response_due_at : NOW > t.first_response_due_at)).length,
+        breached: withDue.filter((t) => (t.first_response_at !== null ? t.first_response_at > t.first_response_due_at : now > t.first_response_due_at)).length,
       };
     }),
     breachesOverTime: [...days.values()],
@@ -342,7 +342,7 @@ describe('insights figures equal a direct computation over the raw rows', () => 
   for (const [name, range] of RANGES) {
     it(`volume, topics, rules, response times and workload: ${name}`, async () => {
       const settings = (await get('/api/settings')).body;
-      const targets = settings.responseTargets ?? settings.settings?.responseTargets;
+      const targets = settings.responseTargets;
       for (const [path, expected] of [
         ['volume', expectedVolume(range)],
         ['topics', expectedTopics(range)],
@@ -497,6 +497,35 @@ describe('local days, CSV, empty ranges and bad queries', () => {
       expect(slots!.n).toBe(stored!.n);
     } finally {
       await other.stop();
+    }
+  });
+});
+
+describe('counters kept as rows change after they were counted', () => {
+  it('follows a ticket answered, and an escalation decision replaced, after they were counted', async () => {
+    const later = NOW + DAY;
+    clock.set(later);
+    // Counted (a query folds), then answered: the counted copy follows.
+    const range30 = { from: NOW - 30 * DAY, to: NOW };
+    expect((await get(`/api/insights/response-times?${query(range30)}`)).status).toBe(200);
+    const [waiting] = await ws.rows(`SELECT id FROM tickets WHERE status = 'open' AND first_response_at IS NULL AND created_at < ? ORDER BY id LIMIT 1`, [NOW - 2 * DAY]);
+    expect((await ws.server.call('POST', `/api/tickets/${waiting!.id}/replies`, { agentId: 'ana', text: 'Sorry for the wait', visibility: 'public' })).status).toBe(201);
+    for (const table of ['mentions', 'tickets']) tables[table] = await ws.rows(`SELECT * FROM ${table}`);
+    const targets = (await get('/api/settings')).body.responseTargets;
+    expect((await get(`/api/insights/response-times?${query(range30)}`)).body).toEqual(expectedResponseTimes(range30, targets, later));
+    expect((await ws.server.call('POST', '/api/mentions', { id: 'escalates-twice', channel: 'x', kind: 'post', text: 'URGENT: I am stranded at the airport, help @acmeair', createdAt: new Date(later).toISOString(), author: { handle: '@late' } })).status).toBe(201);
+    const range = { from: later - HOUR, to: later + 2 * HOUR };
+    await ws.at(new Date(later + 16 * MINUTE).toISOString());
+    const [first] = await ws.rows(`SELECT decision FROM decisions WHERE mention_id = 'escalates-twice' AND stage = 'escalation'`);
+    expect(first).toBeDefined();
+    // Counted now (a query folds), then replaced as the ticket escalates to a manager.
+    expect((await get(`/api/insights/rules?${query(range)}`)).status).toBe(200);
+    await ws.at(new Date(later + 31 * MINUTE).toISOString());
+    const [second] = await ws.rows(`SELECT decision FROM decisions WHERE mention_id = 'escalates-twice' AND stage = 'escalation'`);
+    expect(second!.decision).not.toEqual(first!.decision);
+    for (const table of ['mentions', 'decisions', 'workflows', 'workflow_versions']) tables[table] = await ws.rows(`SELECT * FROM ${table}`);
+    for (const filtered of [range, { ...range, channel: 'x' }, { ...range, queue: 'urgent' }, { from: NOW - 30 * DAY, to: later + 2 * HOUR }]) {
+      expect((await get(`/api/insights/rules?${query(filtered)}`)).body).toEqual(expectedRules(filtered));
     }
   });
 });

@@ -1,9 +1,10 @@
-// Counters behind the insights dashboard (insights/counters.ts). They are folded in bulk from the raw rows (mentions
-// and their ingest decisions, in `seq` order) up to a cursor, so every figure can be recomputed from those rows.
-// Slots are UTC epoch ms. Each count is kept for four groupings, so that a query reads one of them only: by channel
-// and queue, by channel (`queue` = '*'), by queue (`channel` = '*') and overall ('*', '*'). `queue` is '' for a
-// mention no rule routed.
-import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+// What the insights dashboard reads besides the raw rows (insights/counters.ts, insights/fold.ts). Mention, tag and
+// rule counters are folded in bulk from the rows inserted since a cursor (mentions with their ingest decisions by
+// `seq`, escalation decisions by rowid, tickets by id; triggers follow the rows that change later); every figure can
+// be recomputed from the raw rows. Slots are UTC epoch ms. Each count is kept for four groupings, so that a query reads
+// one only: by channel and queue, by channel (`queue` = '*'), by queue (`channel` = '*') and overall ('*', '*').
+// `queue` is '' for a mention no rule routed.
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Mentions per 15-minute slot of `created_at`. Every time zone's offset is a multiple of 15 minutes, so a slot lies
@@ -49,23 +50,45 @@ const ruleHitColumns = {
 export const insightRuleHits = sqliteTable('insight_rule_hits', ruleHitColumns, (table) => [primaryKey({ columns: [table.channel, table.queue, table.slot, table.workflowId, table.nodeId] })]);
 
 /**
- * The same for escalation decisions, which the escalation runner replaces as a ticket escalates further: triggers on
- * `decisions` (in migration 0005_insights) take the replaced decision's firings out and put the new one's in.
+ * The same for escalation decisions, folded by rowid. The escalation runner replaces a ticket's escalation decision
+ * as it escalates further: a trigger on `decisions` (migration 0005_insights) moves the counts of a folded one.
  */
 export const insightEscalationHits = sqliteTable('insight_escalation_hits', ruleHitColumns, (table) => [
   primaryKey({ columns: [table.channel, table.queue, table.slot, table.workflowId, table.nodeId] }),
 ]);
 
-/**
- * When each ticket's wait started: its mention's `created_at` (or the ticket's own creation when it has no mention, as
- * a follow-up). Response times read it by ticket id instead of looking each mention up.
- */
-export const insightTicketStarts = sqliteTable('insight_ticket_starts', {
-  ticketId: integer('ticket_id').primaryKey(),
-  startedAt: integer('started_at').notNull(),
-});
+/** Small integer codes for the channel and queue names tickets use, per kind, in order of first appearance. */
+export const insightNames = sqliteTable(
+  'insight_names',
+  {
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    code: integer('code').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.name] }), uniqueIndex('insight_names_code').on(table.kind, table.code)],
+);
 
-/** How far folding went: the last `mentions.seq` counted ('mentions') and the last `tickets.id` ('tickets'). */
+/**
+ * What response times read of each ticket, in one narrow row: when its wait started (its mention's `created_at`, or
+ * its own creation when it has none, as a follow-up), when it was answered and due, and its channel, queue and
+ * priority packed into one integer. Folded by ticket id; a trigger on `tickets` (migration 0005_insights) follows
+ * the changes of a folded ticket.
+ */
+export const insightTicketFacts = sqliteTable(
+  'insight_ticket_facts',
+  {
+    ticketId: integer('ticket_id').primaryKey(),
+    createdAt: integer('created_at').notNull(),
+    /** channel code × 2^20 + queue code × 4 + priority (0 for P1 … 3 for P4). */
+    groupCode: integer('group_code').notNull(),
+    startedAt: integer('started_at').notNull(),
+    answeredAt: integer('answered_at'),
+    dueAt: integer('due_at'),
+  },
+  (table) => [index('insight_ticket_facts_created').on(table.createdAt, table.groupCode, table.answeredAt, table.dueAt, table.startedAt)],
+);
+
+/** How far folding went: the last `mentions.seq` ('mentions'), `decisions.rowid` ('escalations') and `tickets.id` ('tickets'). */
 export const insightCursors = sqliteTable('insight_cursors', {
   name: text('name').primaryKey(),
   position: integer('position').notNull(),

@@ -103,7 +103,7 @@ export const decisions = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.channel, table.mentionId, table.stage] }),
     index('decisions_decided_at').on(table.decidedAt),
-    index('decisions_stage_decided_at').on(table.stage, table.decidedAt),
+    index('decisions_escalated_at').on(table.decidedAt).where(sql`stage = 'escalation'`),
   ],
 );
 
@@ -136,12 +136,12 @@ export const tickets = sqliteTable(
     index('tickets_open_queue').on(table.status, table.queue, table.priority, table.firstResponseDueAt),
     index('tickets_assignee').on(table.assigneeId, table.status),
     index('tickets_resolved_at').on(table.resolvedAt),
-    // Insights: covering indexes for response times (by creation), breaches (by due time), work done (by resolution)
-    // and the open backlog.
-    index('tickets_created_at').on(table.createdAt, table.channel, table.queue, table.priority, table.firstResponseAt, table.firstResponseDueAt),
+    // Insights: covering indexes for breaches (by due time), the open backlog, work done and ratings (by resolution).
+    // Those on resolution are partial, so ingest does not write them.
     index('tickets_due_at').on(table.firstResponseDueAt, table.firstResponseAt, table.channel, table.queue),
-    index('tickets_resolved_work').on(table.resolvedAt, table.assigneeId, table.queue, table.rating, table.channel),
     index('tickets_open_work').on(table.queue, table.channel, table.assigneeId, table.createdAt, table.firstResponseAt, table.firstResponseDueAt).where(sql`status = 'open'`),
+    index('tickets_resolved_by').on(table.assigneeId, table.resolvedAt, table.channel, table.queue).where(sql`resolved_at IS NOT NULL`),
+    index('tickets_rated').on(table.resolvedAt, table.queue, table.rating, table.channel).where(sql`rating IS NOT NULL`),
   ],
 );
 

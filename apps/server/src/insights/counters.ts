@@ -7,7 +7,10 @@ import type { SqlFragment } from '../time/outbox.ts';
 import type { InsightRange } from './insight-query.ts';
 import { DAY, HOUR, QUARTER } from './local-time.ts';
 
-/** A table of counters: its slot sizes, its columns, and the SQL that derives its rows from raw rows. */
+/**
+ * A table of counters: its slot sizes, its columns, and the SQL that derives its rows from raw rows. Sources group by
+ * slot first: grouping by channel first tempts SQLite into walking the (channel, id) index of all mentions.
+ */
 export interface Counter {
   readonly table: string;
   /** The slot of the overall counts ('*', '*'), and of the counts by channel and/or queue (a multiple of it). */
@@ -42,7 +45,7 @@ export const MENTION_SLOTS: Counter = {
     sql: `SELECT m.channel AS channel, ${QUEUE} AS queue, ${slotOf('m.created_at', QUARTER)} AS slot,
                  count(*) AS mentions, COALESCE(sum(m.sentiment), 0) AS sentiment_sum, count(m.sentiment) AS sentiment_count
           FROM mentions m LEFT JOIN decisions d ON ${INGEST_DECISION}
-          WHERE ${where.sql} GROUP BY 1, 2, 3`,
+          WHERE ${where.sql} GROUP BY 3, 1, 2`,
     args: where.args,
   }),
 };
@@ -60,7 +63,7 @@ export const TAG_SLOTS: Counter = {
   source: (where) => ({
     sql: `SELECT m.channel AS channel, ${QUEUE} AS queue, ${slotOf('m.created_at', QUARTER)} AS slot, t.value AS tag, count(*) AS mentions
           FROM mentions m CROSS JOIN decisions d ON ${INGEST_DECISION} CROSS JOIN json_each(d.tags) t
-          WHERE ${where.sql} GROUP BY 1, 2, 3, 4`,
+          WHERE ${where.sql} GROUP BY 3, 1, 2, 4`,
     args: where.args,
   }),
 };
@@ -74,8 +77,8 @@ function firedSource(from: string, where: SqlFragment): SqlFragment {
     sql: `SELECT channel, queue, slot, fired ->> 'workflowId' AS workflow_id, fired ->> 'nodeId' AS node_id, sum(hits) AS hits
           FROM (SELECT d.channel AS channel, ${QUEUE} AS queue, ${slotOf('d.decided_at', HOUR)} AS slot, f.value AS fired, count(*) AS hits
                 FROM ${from} JOIN json_each(d.decision, '$.fired') f
-                WHERE ${where.sql} GROUP BY 1, 2, 3, 4)
-          GROUP BY 1, 2, 3, 4, 5`,
+                WHERE ${where.sql} GROUP BY 3, 1, 2, 4)
+          GROUP BY 3, 1, 2, 4, 5`,
     args: where.args,
   };
 }
@@ -97,9 +100,9 @@ export const RULE_HITS: Counter = {
 };
 
 /**
- * Nodes that fired in escalation decisions, by the same slots. The escalation runner replaces a ticket's escalation
- * decision as it escalates further, so these counters are kept by triggers on `decisions` (migration 0005_insights,
- * which repeats this SQL), not folded; `source` serves the partial slots at the edges of a range.
+ * Nodes that fired in escalation decisions, by the same slots. Folded by decisions.rowid; the escalation runner then
+ * replaces a ticket's escalation decision as it escalates further, and a trigger on `decisions` (migration
+ * 0005_insights, which repeats this SQL) moves the counts of a folded one.
  */
 export const ESCALATION_HITS: Counter = {
   ...RULE_HITS,
@@ -107,11 +110,15 @@ export const ESCALATION_HITS: Counter = {
   source: (where) => firedSource('decisions d', { sql: `d.stage = 'escalation' AND ${where.sql}`, args: where.args }),
 };
 
-/** The raw rows a counter counts between two instants, with the range's filters. */
+/**
+ * The raw rows a counter counts between two instants, with the range's filters. The channel is compared as
+ * `+channel`, which no index can serve: SQLite would otherwise prefer walking every row of the channel through the
+ * (channel, id) keys to reading the few rows of the time range.
+ */
 export function rawWhere(counter: Pick<Counter, 'time' | 'channel' | 'queue'>, from: number, to: number, range: InsightRange): SqlFragment {
   const clauses = [`${counter.time} >= ?`, `${counter.time} < ?`];
   const args: InValue[] = [from, to];
-  if (range.channel !== undefined) clauses.push(`${counter.channel} = ?`), args.push(range.channel);
+  if (range.channel !== undefined) clauses.push(`+${counter.channel} = ?`), args.push(range.channel);
   if (range.queue !== undefined) clauses.push(`${counter.queue} = ?`), args.push(range.queue);
   return { sql: clauses.join(' AND '), args };
 }
@@ -138,5 +145,5 @@ export function countedRows(counter: Counter, range: InsightRange, columns: read
   return { sql: parts.map((part) => part.sql).join(' UNION ALL '), args: parts.flatMap((part) => part.args) };
 }
 
-/** The counters folded from mentions in `seq` order. */
+/** The counters folded from mentions in `seq` order (ESCALATION_HITS is folded from decisions by rowid). */
 export const COUNTERS: readonly Counter[] = [MENTION_SLOTS, TAG_SLOTS, RULE_HITS];

@@ -1,16 +1,21 @@
 // Folding: counting what was stored since the last fold into the insight counters, in bulk. Queries fold first, so
 // every figure includes every commit made before the request; ingest pays nothing. Each step is one transaction
-// that reads its cursors inside it, so processes sharing the database can fold concurrently and count once.
+// that reads its cursors inside it, so processes sharing the database can fold concurrently and count once. Rows are
+// taken in the order they were inserted (mentions.seq, decisions.rowid, tickets.id grow in commit order); the one
+// kind that changes afterwards, an escalation decision replaced as its ticket escalates further, is kept counted by
+// a trigger (migration 0005_insights).
 import type { InStatement } from '@libsql/client';
 import type { Services } from '../services.ts';
 import type { SqlFragment } from '../time/outbox.ts';
-import { COUNTERS, slotOf } from './counters.ts';
+import { COUNTERS, ESCALATION_HITS, slotOf, type Counter } from './counters.ts';
+import { CHANNEL_UNIT } from './ticket-sql.ts';
 
-/** Mentions (and tickets) folded per transaction: ingest commits wait for each, so keep them short. */
+/** Mentions (decisions, tickets) folded per transaction: ingest commits wait for each, so keep them short. */
 export const FOLD_CHUNK = 20_000;
 
 const position = (name: string) => `(SELECT COALESCE((SELECT position FROM insight_cursors WHERE name = '${name}'), 0))`;
 const MENTIONS = position('mentions');
+const ESCALATIONS = position('escalations');
 const TICKETS = position('tickets');
 
 function advance(name: string, cursor: string, latest: string, chunk: number, now: number): InStatement {
@@ -21,36 +26,60 @@ function advance(name: string, cursor: string, latest: string, chunk: number, no
   };
 }
 
-/** One fold step: the next `chunk` mentions into every counter (in its four groupings), and the next tickets' starts. */
-export function foldStatements(now: number, chunk = FOLD_CHUNK): InStatement[] {
-  const fresh: SqlFragment = { sql: `m.seq > ${MENTIONS} AND m.seq <= ${MENTIONS} + ?`, args: [chunk] };
-  const statements: InStatement[] = COUNTERS.map((counter) => {
-    const source = counter.source(fresh);
-    const keys = ['slot', ...counter.keys];
-    // Counts by channel and/or queue go to the coarser slot when the counter has one.
-    const slot = counter.filteredSlot === counter.slot ? 's.slot' : `CASE WHEN g.column1 OR g.column2 THEN ${slotOf('s.slot', counter.filteredSlot)} ELSE s.slot END`;
-    return {
-      sql: `INSERT INTO ${counter.table} (channel, queue, ${keys.join(', ')}, ${counter.sums.join(', ')})
-            SELECT CASE WHEN g.column1 THEN s.channel ELSE '*' END, CASE WHEN g.column2 THEN s.queue ELSE '*' END,
-                   ${[slot, ...counter.keys.map((key) => `s.${key}`)].join(', ')}, ${counter.sums.map((sum) => `sum(s.${sum})`).join(', ')}
-            FROM (${source.sql}) s CROSS JOIN (VALUES (1, 1), (1, 0), (0, 1), (0, 0)) g
-            GROUP BY ${Array.from({ length: keys.length + 2 }, (_, index) => index + 1).join(', ')}
-            ON CONFLICT (channel, queue, ${keys.join(', ')}) DO UPDATE SET ${counter.sums.map((sum) => `${sum} = ${sum} + excluded.${sum}`).join(', ')}`,
-      args: [...source.args],
-    };
-  });
-  statements.push(
+/** Adds the source rows `where` selects to a counter, in each of its four groupings. */
+function addTo(counter: Counter, where: SqlFragment): InStatement {
+  const source = counter.source(where);
+  const keys = ['slot', ...counter.keys];
+  // Counts by channel and/or queue go to the coarser slot when the counter has one.
+  const slot = counter.filteredSlot === counter.slot ? 's.slot' : `CASE WHEN g.column1 OR g.column2 THEN ${slotOf('s.slot', counter.filteredSlot)} ELSE s.slot END`;
+  return {
+    sql: `INSERT INTO ${counter.table} (channel, queue, ${keys.join(', ')}, ${counter.sums.join(', ')})
+          SELECT CASE WHEN g.column1 THEN s.channel ELSE '*' END, CASE WHEN g.column2 THEN s.queue ELSE '*' END,
+                 ${[slot, ...counter.keys.map((key) => `s.${key}`)].join(', ')}, ${counter.sums.map((sum) => `sum(s.${sum})`).join(', ')}
+          FROM (${source.sql}) s CROSS JOIN (VALUES (1, 1), (1, 0), (0, 1), (0, 0)) g
+          GROUP BY ${Array.from({ length: keys.length + 2 }, (_, index) => index + 1).join(', ')}
+          ON CONFLICT (channel, queue, ${keys.join(', ')}) DO UPDATE SET ${counter.sums.map((sum) => `${sum} = ${sum} + excluded.${sum}`).join(', ')}`,
+    args: [...source.args],
+  };
+}
+
+/** Channel and queue names (a code each, in order of first appearance), then the facts of the tickets `where` selects. */
+function ticketStatements(where: SqlFragment): InStatement[] {
+  const priority = 'CAST(substr(t.priority, 2) AS INTEGER) - 1';
+  return [
     {
-      sql: `INSERT INTO insight_ticket_starts (ticket_id, started_at)
-            SELECT t.id, COALESCE((SELECT m.created_at FROM mentions m WHERE m.channel = t.channel AND m.id = t.mention_id), t.created_at)
-            FROM tickets t WHERE t.id > ${TICKETS} AND t.id <= ${TICKETS} + ?
-            ON CONFLICT (ticket_id) DO NOTHING`,
-      args: [chunk],
+      sql: `INSERT INTO insight_names (kind, name, code)
+            SELECT kind, name, (SELECT count(*) FROM insight_names n WHERE n.kind = fresh.kind) + row_number() OVER (PARTITION BY kind ORDER BY name) - 1
+            FROM (SELECT 'channel' AS kind, t.channel AS name FROM tickets t WHERE ${where.sql} UNION SELECT 'queue', t.queue FROM tickets t WHERE ${where.sql}) fresh
+            WHERE NOT EXISTS (SELECT 1 FROM insight_names n WHERE n.kind = fresh.kind AND n.name = fresh.name)`,
+      args: [...where.args, ...where.args],
     },
+    {
+      sql: `INSERT INTO insight_ticket_facts (ticket_id, created_at, group_code, started_at, answered_at, due_at)
+            SELECT t.id, t.created_at,
+                   (SELECT code FROM insight_names WHERE kind = 'channel' AND name = t.channel) * ${CHANNEL_UNIT} + (SELECT code FROM insight_names WHERE kind = 'queue' AND name = t.queue) * 4 + ${priority},
+                   COALESCE((SELECT m.created_at FROM mentions m WHERE m.channel = t.channel AND m.id = t.mention_id), t.created_at), t.first_response_at, t.first_response_due_at
+            FROM tickets t WHERE ${where.sql}
+            ON CONFLICT (ticket_id) DO NOTHING`,
+      args: [...where.args],
+    },
+  ];
+}
+
+/**
+ * One fold step: the next `chunk` mentions into the mention, tag and rule counters, the next `chunk` decisions'
+ * escalation firings, and the facts of the next `chunk` tickets.
+ */
+export function foldStatements(now: number, chunk = FOLD_CHUNK): InStatement[] {
+  const after = (column: string, cursor: string): SqlFragment => ({ sql: `${column} > ${cursor} AND ${column} <= ${cursor} + ?`, args: [chunk] });
+  return [
+    ...COUNTERS.map((counter) => addTo(counter, after('m.seq', MENTIONS))),
+    addTo(ESCALATION_HITS, after('d.rowid', ESCALATIONS)),
+    ...ticketStatements(after('t.id', TICKETS)),
     advance('mentions', MENTIONS, 'SELECT COALESCE(max(seq), 0) FROM mentions', chunk, now),
+    advance('escalations', ESCALATIONS, 'SELECT COALESCE(max(rowid), 0) FROM decisions', chunk, now),
     advance('tickets', TICKETS, 'SELECT COALESCE(max(id), 0) FROM tickets', chunk, now),
-  );
-  return statements;
+  ];
 }
 
 /** Folds on demand: concurrent requests share a fold, and a request never waits on a fold started before it. */
@@ -86,7 +115,8 @@ export class InsightFolder {
     let steps = 0;
     for (;;) {
       const behind = await client.execute(
-        `SELECT (SELECT COALESCE(max(seq), 0) FROM mentions) > ${MENTIONS} OR (SELECT COALESCE(max(id), 0) FROM tickets) > ${TICKETS} AS behind`,
+        `SELECT (SELECT COALESCE(max(seq), 0) FROM mentions) > ${MENTIONS} OR (SELECT COALESCE(max(rowid), 0) FROM decisions) > ${ESCALATIONS}
+                OR (SELECT COALESCE(max(id), 0) FROM tickets) > ${TICKETS} AS behind`,
       );
       if (!behind.rows[0]?.behind) break;
       await client.batch(foldStatements(this.services.clock.now()), 'write');

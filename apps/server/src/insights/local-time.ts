@@ -55,19 +55,9 @@ export class LocalCalendar {
     this.segments.push({ until: Number.POSITIVE_INFINITY, offset });
   }
 
-  /** True when 15-minute UTC slots map onto local hours (every real zone today; not some historical ones). */
-  get quarterAligned(): boolean {
-    return this.segments.every((segment) => segment.offset % QUARTER === 0 && (segment.until === Number.POSITIVE_INFINITY || segment.until % QUARTER === 0));
-  }
-
   /** Local wall-clock time of an instant, as epoch ms of the same wall time in UTC. */
   wall(at: number): number {
     return at + this.segments.find((segment) => at < segment.until)!.offset;
-  }
-
-  /** The local date (YYYY-MM-DD) of an instant. */
-  dayOf(at: number): string {
-    return new Date(this.wall(at)).toISOString().slice(0, 10);
   }
 
   /** Every local date the range touches, in order. */

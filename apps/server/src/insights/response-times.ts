@@ -1,124 +1,127 @@
 // First-response times of the tickets created in the range (first_response_at − the mention's created_at), by
 // channel, queue and priority with each priority's target, and SLA breaches and escalations per local day.
-import type { InValue } from '@libsql/client';
-import { CHANNELS, PRIORITIES } from '@mentionflow/engine';
+import type { Client, InValue } from '@libsql/client';
+import { PRIORITIES } from '@mentionflow/engine';
 import type { Services } from '../services.ts';
 import type { InsightRange } from './insight-query.ts';
 import type { ResponseTimes } from './insight-schemas.ts';
-import { codeSql, integersOf, withValues, type TicketLists } from './codes.ts';
 import { LocalCalendar, dayLabel } from './local-time.ts';
+import { CHANNEL_UNIT, integersOf, namesOf, ticketFilters } from './ticket-sql.ts';
 
-/** Minutes, to 0.1. */
-export const minutesOf = (ms: number): number => Math.round(ms / 6_000) / 10;
+/** Above every group code × 3 + SLA outcome, so that one integer carries a ticket's response time and its group. */
+const SCALE = 2 ** 27;
 
-/** SQL conditions on tickets `t` for the range's channel and queue filters. */
-export function ticketFilters(range: InsightRange): { sql: string; args: InValue[] } {
-  const clauses: string[] = [];
+/**
+ * One integer per ticket created in the range: (response time in tenths of a minute + 1, or 0 unanswered) × SCALE +
+ * group code × 3 + SLA outcome (0 none, 1 within target, 2 breached). SQLite neither sorts nor groups: JavaScript
+ * sorts the list once, and sorted it is in response-time order. Rounding each time to the 0.1 minute the answer
+ * shows changes no percentile: the nearest-rank value of rounded times is the rounded nearest-rank value.
+ */
+async function ticketsCreated(client: Client, range: InsightRange, channels: readonly string[], queues: readonly string[]): Promise<Float64Array | null> {
+  const filters: string[] = [];
   const args: InValue[] = [];
-  if (range.channel !== undefined) clauses.push('t.channel = ?'), args.push(range.channel);
-  if (range.queue !== undefined) clauses.push('t.queue = ?'), args.push(range.queue);
-  return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), args };
-}
-
-/** Nearest-rank median and p90 of one group: the smallest value with at least p% of the group at or below it. */
-interface Tally {
-  count: number;
-  seen: number;
-  median: number | null;
-  p90: number | null;
-}
-
-const tally = (): Tally => ({ count: 0, seen: 0, median: null, p90: null });
-const figures = (entry: Tally) => ({ count: entry.count, medianMinutes: entry.median === null ? null : minutesOf(entry.median), p90Minutes: entry.p90 === null ? null : minutesOf(entry.p90) });
-
-interface Answered {
-  /** Response time × scale + group code, for every answered ticket: sorted, they are in response-time order. */
-  readonly encoded: Float64Array;
-  readonly scale: number;
-  /** Group codes of every ticket created in the range, answered or not. */
-  readonly present: Float64Array;
-  readonly queues: readonly string[];
-  readonly within: Record<string, number>;
-  readonly breached: Record<string, number>;
-}
-
-/** One pass over the tickets created in the range: each one's group (channel, queue, priority) as a code. */
-async function answeredTickets(services: Services, range: InsightRange, queues: readonly string[]): Promise<{ result: Answered; stale: boolean[] }> {
-  const channel = codeSql('t.channel', CHANNELS);
-  const queue = codeSql('t.queue', queues);
-  const priority = codeSql('t.priority', PRIORITIES);
-  const scale = 2 ** Math.ceil(Math.log2(CHANNELS.length * Math.max(1, queues.length) * PRIORITIES.length + 1));
-  const filters = ticketFilters(range);
-  const perPriority = PRIORITIES.map((p, index) => `sum(within) FILTER (WHERE priority = ${index}) AS within_${p}, sum(breached) FILTER (WHERE priority = ${index}) AS breached_${p}`);
-  const row = (
-    await services.database.client.execute({
-      sql: `SELECT group_concat(answered * ${scale} + code) AS encoded, group_concat(DISTINCT code) AS present, max(queue = -1) AS unknown_queue, ${perPriority.join(', ')}
-            FROM (SELECT (${channel.sql} * ${Math.max(1, queues.length)} + ${queue.sql}) * ${PRIORITIES.length} + ${priority.sql} AS code, ${queue.sql} AS queue, ${priority.sql} AS priority,
-                         CASE WHEN t.first_response_at IS NOT NULL THEN max(0, t.first_response_at - s.started_at) END AS answered,
-                         t.first_response_at <= t.first_response_due_at AS within,
-                         t.first_response_at > t.first_response_due_at OR (t.first_response_at IS NULL AND t.first_response_due_at < ?) AS breached
-                  -- The covering index by creation (SQLite would otherwise pick the ticket's row for every ticket).
-                  FROM tickets t INDEXED BY tickets_created_at JOIN insight_ticket_starts s ON s.ticket_id = t.id
-                  WHERE t.created_at >= ? AND t.created_at < ?${filters.sql})`,
-      args: [...channel.args, ...queue.args, ...priority.args, ...queue.args, ...priority.args, range.now, range.from, range.to, ...filters.args],
-    })
-  ).rows[0]!;
-  const per = (prefix: string) => Object.fromEntries(PRIORITIES.map((p) => [p, Number(row[`${prefix}_${p}`] ?? 0)]));
-  const result = { encoded: integersOf(row.encoded), scale, present: integersOf(row.present), queues, within: per('within'), breached: per('breached') };
-  return { result, stale: [row.unknown_queue === 1] };
-}
-
-export async function responseTimesInsight(services: Services, range: InsightRange, lists: TicketLists): Promise<ResponseTimes> {
-  const settings = await services.settings.get();
-  const answered = await withValues(services.database.client, [lists.queues], ([queues]) => answeredTickets(services, range, queues!));
-  const { scale, queues } = answered;
-  const groups = (code: number) => {
-    const p = code % PRIORITIES.length;
-    const rest = (code - p) / PRIORITIES.length;
-    const q = rest % Math.max(1, queues.length);
-    return { channel: (rest - q) / Math.max(1, queues.length), queue: q, priority: p };
-  };
-  const overall = tally();
-  const byChannel = new Map<number, Tally>();
-  const byQueue = new Map<number, Tally>();
-  const byPriority = PRIORITIES.map(tally);
-  for (const code of answered.present) {
-    const { channel, queue } = groups(code);
-    if (!byChannel.has(channel)) byChannel.set(channel, tally());
-    if (!byQueue.has(queue)) byQueue.set(queue, tally());
+  if (range.channel !== undefined) {
+    const channel = channels.indexOf(range.channel);
+    if (channel < 0) return null;
+    filters.push('f.group_code >= ? AND f.group_code < ?');
+    args.push(channel * CHANNEL_UNIT, (channel + 1) * CHANNEL_UNIT);
   }
-  // Sorted, the encoded times are in response-time order: count each group, then walk them again and note the
-  // values at the median's and the 90th percentile's ranks.
-  const sorted = answered.encoded.sort();
-  const tallies = (code: number) => {
-    const { channel, queue, priority } = groups(code);
-    return [overall, byChannel.get(channel)!, byQueue.get(queue)!, byPriority[priority]!];
+  if (range.queue !== undefined) {
+    const queue = queues.indexOf(range.queue);
+    if (queue < 0) return null;
+    filters.push(`(f.group_code % ${CHANNEL_UNIT}) / 4 = ${queue}`);
+  }
+  const row = (
+    await client.execute({
+      sql: `SELECT group_concat(
+              (CASE WHEN f.answered_at IS NULL THEN 0 ELSE CAST(round(max(0, f.answered_at - f.started_at) / 6000.0) AS INTEGER) + 1 END) * ${SCALE}
+              + f.group_code * 3
+              + CASE WHEN f.answered_at <= f.due_at THEN 1 WHEN f.answered_at > f.due_at OR (f.answered_at IS NULL AND f.due_at < ?) THEN 2 ELSE 0 END
+            ) AS encoded
+            FROM insight_ticket_facts f WHERE f.created_at >= ? AND f.created_at < ?${filters.map((filter) => ` AND ${filter}`).join('')}`,
+      args: [range.now, range.from, range.to, ...args],
+    })
+  ).rows[0];
+  return integersOf(row?.encoded).sort();
+}
+
+export async function responseTimesInsight(services: Services, range: InsightRange): Promise<ResponseTimes> {
+  const { client } = services.database;
+  const settings = await services.settings.get();
+  const [channels, queues] = [await namesOf(client, 'channel'), await namesOf(client, 'queue')];
+  const encoded = (await ticketsCreated(client, range, channels, queues)) ?? new Float64Array(0);
+
+  // Tallies: 0 overall, then channels, queues and priorities; a group code adds to one of each.
+  const channelAt = 1;
+  const queueAt = channelAt + channels.length;
+  const priorityAt = queueAt + queues.length;
+  const size = priorityAt + PRIORITIES.length;
+  const present = new Uint8Array(size);
+  const counts = new Float64Array(size);
+  const seen = new Float64Array(size);
+  const medians = new Float64Array(size);
+  const p90s = new Float64Array(size);
+  const within = new Float64Array(PRIORITIES.length);
+  const breached = new Float64Array(PRIORITIES.length);
+  const targets = new Map<number, Int32Array>();
+  const targetsOf = (group: number): Int32Array => {
+    let found = targets.get(group);
+    if (!found) {
+      const priority = group % 4;
+      const queue = ((group % CHANNEL_UNIT) - priority) / 4;
+      found = Int32Array.of(0, channelAt + Math.floor(group / CHANNEL_UNIT), queueAt + queue, priorityAt + priority);
+      targets.set(group, found);
+    }
+    return found;
   };
-  const cache = new Map<number, Tally[]>();
-  const tallyOf = (code: number) => cache.get(code) ?? (cache.set(code, tallies(code)), cache.get(code)!);
-  for (const value of sorted) for (const entry of tallyOf(value % scale)) entry.count++;
-  for (const value of sorted) {
-    const code = value % scale;
-    const time = (value - code) / scale;
-    for (const entry of tallyOf(code)) {
-      entry.seen++;
-      if (entry.seen === Math.ceil(entry.count * 0.5)) entry.median = time;
-      if (entry.seen === Math.ceil(entry.count * 0.9)) entry.p90 = time;
+  // Count each tally (every ticket makes its groups present; answered ones count), then walk the answered again in
+  // time order and note the values at the median's and the 90th percentile's nearest ranks.
+  for (let i = 0; i < encoded.length; i++) {
+    const value = encoded[i]!;
+    const rest = value % SCALE;
+    const outcome = rest % 3;
+    const at = targetsOf((rest - outcome) / 3);
+    for (let k = 0; k < 4; k++) {
+      present[at[k]!] = 1;
+      if (value >= SCALE) counts[at[k]!]!++;
+    }
+    if (outcome === 1) within[at[3]! - priorityAt]!++;
+    else if (outcome === 2) breached[at[3]! - priorityAt]!++;
+  }
+  for (let i = 0; i < encoded.length; i++) {
+    const value = encoded[i]!;
+    if (value < SCALE) continue;
+    const rest = value % SCALE;
+    const tenths = (value - rest) / SCALE - 1;
+    const at = targetsOf((rest - (rest % 3)) / 3);
+    for (let k = 0; k < 4; k++) {
+      const index = at[k]!;
+      const rank = ++seen[index]!;
+      if (rank === Math.ceil(counts[index]! * 0.5)) medians[index] = tenths;
+      if (rank === Math.ceil(counts[index]! * 0.9)) p90s[index] = tenths;
     }
   }
+  const figures = (index: number) => ({
+    count: counts[index]!,
+    medianMinutes: counts[index]! > 0 ? medians[index]! / 10 : null,
+    p90Minutes: counts[index]! > 0 ? p90s[index]! / 10 : null,
+  });
   const busiestFirst = (a: { count: number; key: string }, b: { count: number; key: string }) => b.count - a.count || (a.key < b.key ? -1 : 1);
-  const ranked = (map: Map<number, Tally>, names: readonly string[]) => [...map].map(([index, entry]) => ({ key: names[index]!, ...figures(entry) })).sort(busiestFirst);
+  const ranked = (names: readonly string[], at: number) =>
+    names
+      .flatMap((key, code) => (present[at + code] ? [{ key, ...figures(at + code) }] : []))
+      .sort(busiestFirst);
 
   return {
-    overall: figures(overall),
-    byChannel: ranked(byChannel, CHANNELS).map(({ key, ...rest }) => ({ channel: key, ...rest })),
-    byQueue: ranked(byQueue, queues).map(({ key, ...rest }) => ({ queue: key, ...rest })),
+    overall: figures(0),
+    byChannel: ranked(channels, channelAt).map(({ key, ...rest }) => ({ channel: key, ...rest })),
+    byQueue: ranked(queues, queueAt).map(({ key, ...rest }) => ({ queue: key, ...rest })),
     byPriority: PRIORITIES.map((priority, index) => ({
       priority,
-      ...figures(byPriority[index]!),
+      ...figures(priorityAt + index),
       targetMinutes: settings.responseTargets[priority],
-      withinTarget: answered.within[priority] ?? 0,
-      breached: answered.breached[priority] ?? 0,
+      withinTarget: within[index]!,
+      breached: breached[index]!,
     })),
     breachesOverTime: await breachesByDay(services, range, settings.timezone),
   };

@@ -1,59 +1,53 @@
 // Work waiting and done: the open backlog per queue now (whatever the range), each agent's open tickets now and
-// tickets resolved in the range, and customer satisfaction with the tickets resolved in the range.
+// tickets resolved in the range, and customer satisfaction with the tickets resolved in the range. Each query reads
+// one covering index the migration made for it (INDEXED BY: without statistics SQLite may pick an older index).
 import type { Services } from '../services.ts';
 import type { InsightRange } from './insight-query.ts';
 import type { Workload } from './insight-schemas.ts';
-import { codeSql, integersOf, withValues, type TicketLists } from './codes.ts';
-import { minutesOf, ticketFilters } from './response-times.ts';
+import { integersOf, minutesOf, namesOf, ticketFilters } from './ticket-sql.ts';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 const average = (sum: number, count: number): number | null => (count > 0 ? Math.round((sum / count) * 100) / 100 : null);
 
-interface Resolved {
-  /** Resolved in the range, per agent id. */
-  readonly byAgent: Map<string, number>;
-  /** Ratings of tickets resolved in the range, per queue: how many of each (index 1–5). */
-  readonly ratings: Map<string, number[]>;
+/** Tickets resolved in the range per agent: one index seek per agent, counted in index order (no sort). */
+async function resolvedByAgent(services: Services, range: InsightRange, agentIds: readonly string[]): Promise<Map<string, number>> {
+  if (agentIds.length === 0) return new Map();
+  const filters = ticketFilters(range);
+  const result = await services.database.client.execute({
+    sql: `SELECT t.assignee_id, count(*) AS n FROM tickets t INDEXED BY tickets_resolved_by
+          WHERE t.assignee_id IN (${agentIds.map(() => '?').join(', ')}) AND t.resolved_at >= ? AND t.resolved_at < ?${filters.sql}
+          GROUP BY 1`,
+    args: [...agentIds, range.from, range.to, ...filters.args],
+  });
+  return new Map(result.rows.map((row) => [String(row.assignee_id), Number(row.n)]));
 }
 
-/** One pass over the tickets resolved in the range: each one's agent, queue and rating as a code. */
-async function resolvedTickets(services: Services, range: InsightRange, agents: readonly string[], queues: readonly string[]): Promise<{ result: Resolved; stale: boolean[] }> {
+/** Ratings of the tickets resolved in the range, per queue: how many of each (index 1–5), from queue code × 6 + rating. */
+async function ratingsByQueue(services: Services, range: InsightRange): Promise<Map<string, number[]>> {
+  const { client } = services.database;
   const filters = ticketFilters(range);
-  const agent = codeSql('t.assignee_id', agents);
-  const queue = codeSql('t.queue', queues);
-  const perAgent = queues.length * 6;
-  // code = (agent + 1) × queues × 6 + queue × 6 + rating, where agent -1 is nobody (-2: not in the list) and rating 0
-  // is none.
+  const queues = await namesOf(client, 'queue');
   const row = (
-    await services.database.client.execute({
-      sql: `SELECT group_concat((agent + 1) * ${perAgent} + queue * 6 + rating) AS codes, max(queue = -1) AS unknown_queue, max(agent = -2) AS unknown_agent
-            FROM (SELECT CASE WHEN t.assignee_id IS NULL THEN -1 ELSE (${agent.sql} - (${agent.sql} = -1)) END AS agent, ${queue.sql} AS queue,
-                         CASE WHEN t.rating BETWEEN 1 AND 5 THEN t.rating ELSE 0 END AS rating
-                  -- The covering index by resolution (SQLite would otherwise take tickets_resolved_at and read each row).
-                  FROM tickets t INDEXED BY tickets_resolved_work
-                  WHERE t.resolved_at >= ? AND t.resolved_at < ?${filters.sql})`,
-      args: [...agent.args, ...agent.args, ...queue.args, range.from, range.to, ...filters.args],
+    await client.execute({
+      sql: `SELECT group_concat((SELECT code FROM insight_names WHERE kind = 'queue' AND name = t.queue) * 6 + t.rating) AS codes
+            FROM tickets t INDEXED BY tickets_rated
+            WHERE t.rating IS NOT NULL AND t.rating BETWEEN 1 AND 5 AND t.resolved_at >= ? AND t.resolved_at < ?${filters.sql}`,
+      args: [range.from, range.to, ...filters.args],
     })
-  ).rows[0]!;
-  const byAgent = new Map<string, number>();
+  ).rows[0];
   const ratings = new Map<string, number[]>();
-  const stale = [row.unknown_agent === 1, row.unknown_queue === 1];
-  if (stale.some(Boolean)) return { result: { byAgent, ratings }, stale };
-  for (const code of integersOf(row.codes)) {
-    const rating = code % 6;
-    const queueIndex = ((code - rating) / 6) % queues.length;
-    const agentIndex = (code - rating - queueIndex * 6) / perAgent - 1;
-    if (agentIndex >= 0) byAgent.set(agents[agentIndex]!, (byAgent.get(agents[agentIndex]!) ?? 0) + 1);
-    if (rating === 0) continue;
-    const name = queues[queueIndex]!;
+  const codes = integersOf(row?.codes);
+  for (let i = 0; i < codes.length; i++) {
+    const rating = codes[i]! % 6;
+    const name = queues[(codes[i]! - rating) / 6]!;
     const counts = ratings.get(name) ?? [0, 0, 0, 0, 0, 0];
     counts[rating]!++;
     ratings.set(name, counts);
   }
-  return { result: { byAgent, ratings }, stale };
+  return ratings;
 }
 
-export async function workloadInsight(services: Services, range: InsightRange, lists: TicketLists): Promise<Workload> {
+export async function workloadInsight(services: Services, range: InsightRange): Promise<Workload> {
   const { client } = services.database;
   const filters = ticketFilters(range);
   // Open tickets are few next to the history: a partial index holds them, in queue order.
@@ -66,22 +60,23 @@ export async function workloadInsight(services: Services, range: InsightRange, l
     sql: `SELECT t.assignee_id, count(*) AS open FROM tickets t INDEXED BY tickets_open_work WHERE t.status = 'open' AND t.assignee_id IS NOT NULL${filters.sql} GROUP BY 1`,
     args: filters.args,
   });
-  const agents = await client.execute('SELECT id, name, capacity, queues FROM agents ORDER BY id');
-  const resolved = await withValues(client, [lists.assignees, lists.queues], ([assignees, queues]) => resolvedTickets(services, range, assignees!, queues!));
-
+  const agents = (await client.execute('SELECT id, name, capacity, queues FROM agents ORDER BY id')).rows.map((row) => ({
+    agentId: String(row.id),
+    name: String(row.name),
+    capacity: Number(row.capacity),
+    queues: JSON.parse(String(row.queues)) as string[],
+  }));
+  // Tickets are only ever assigned to agents, and agents are never deleted: the agent list covers every assignee.
+  const resolved = await resolvedByAgent(services, range, agents.map((agent) => agent.agentId));
+  const ratings = await ratingsByQueue(services, range);
   const open = new Map(held.rows.map((row) => [String(row.assignee_id), Number(row.open)]));
-  // Every agent; with a queue filter, those who serve the queue or hold or resolved tickets in it. Assignees no longer
-  // in the agent list still show, under their id.
-  const listed = agents.rows
-    .map((row) => ({ agentId: String(row.id), name: String(row.name), capacity: Number(row.capacity), queues: JSON.parse(String(row.queues)) as string[] }))
-    .filter((agent) => range.queue === undefined || agent.queues.includes(range.queue) || open.has(agent.agentId) || resolved.byAgent.has(agent.agentId));
-  const known = new Set(agents.rows.map((row) => String(row.id)));
-  const unknown = [...new Set([...open.keys(), ...resolved.byAgent.keys()])].filter((id) => !known.has(id)).sort();
+  // With a queue filter: the agents who serve the queue, or hold or resolved tickets in it.
+  const listed = agents.filter((agent) => range.queue === undefined || agent.queues.includes(range.queue) || open.has(agent.agentId) || resolved.has(agent.agentId));
 
   const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   let count = 0;
   let sum = 0;
-  const byQueue = [...resolved.ratings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([queue, counts]) => {
+  const byQueue = [...ratings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([queue, counts]) => {
     let queueCount = 0;
     let queueSum = 0;
     for (const rating of RATINGS) {
@@ -95,10 +90,7 @@ export async function workloadInsight(services: Services, range: InsightRange, l
   });
   return {
     backlog: backlog.rows.map((row) => ({ queue: String(row.queue), open: Number(row.open), overdue: Number(row.overdue ?? 0), oldestMinutes: minutesOf(range.now - Number(row.oldest)) })),
-    agents: [
-      ...listed.map((agent) => ({ agentId: agent.agentId, name: agent.name, open: open.get(agent.agentId) ?? 0, capacity: agent.capacity, resolvedInRange: resolved.byAgent.get(agent.agentId) ?? 0 })),
-      ...unknown.map((agentId) => ({ agentId, name: agentId, open: open.get(agentId) ?? 0, capacity: 0, resolvedInRange: resolved.byAgent.get(agentId) ?? 0 })),
-    ],
+    agents: listed.map((agent) => ({ agentId: agent.agentId, name: agent.name, open: open.get(agent.agentId) ?? 0, capacity: agent.capacity, resolvedInRange: resolved.get(agent.agentId) ?? 0 })),
     satisfaction: { count, average: average(sum, count), distribution, byQueue },
   };
 }
