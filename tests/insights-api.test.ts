@@ -121,9 +121,12 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The direct computation: plain TypeScript over the rows, with Intl for local time.
 
-const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', weekday: 'short', hourCycle: 'h23' });
+/** The workspace time zone the direct computation buckets in (a test below switches it). */
+let zone = ZONE;
+const formats = new Map<string, Intl.DateTimeFormat>();
 function local(ms: number): { day: string; hour: number; weekday: string } {
-  const p = Object.fromEntries(parts.formatToParts(ms).map((part) => [part.type, part.value]));
+  if (!formats.has(zone)) formats.set(zone, new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', weekday: 'short', hourCycle: 'h23' }));
+  const p = Object.fromEntries(formats.get(zone)!.formatToParts(ms).map((part) => [part.type, part.value]));
   return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), weekday: String(p.weekday).toLowerCase() };
 }
 function daysOf(from: number, to: number): string[] {
@@ -165,7 +168,7 @@ function expectedVolume(r: Range) {
   const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
   return {
     byHourOfWeek: weekdays.flatMap((weekday) => Array.from({ length: 24 }, (_, hour) => ({ weekday, hour, count: byHour.get(`${weekday}@${hour}`) ?? 0 }))),
-    businessHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '18:00', timezone: ZONE },
+    businessHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '18:00', timezone: zone },
     byDay: [...byDay].map(([day, count]) => ({ day, count })),
   };
 }
@@ -182,7 +185,7 @@ function expectedTopics(r: Range) {
       tags.set(tag, perDay);
     }
     if (m.sentiment !== null) {
-      sentiment.get(day)!.sum += m.sentiment;
+      sentiment.get(day)!.sum += Math.round(m.sentiment * 1000);
       sentiment.get(day)!.count += 1;
     }
   }
@@ -197,7 +200,7 @@ function expectedTopics(r: Range) {
     .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt) || b.id - a.id);
   return {
     tags: ranked.slice(0, 15).map(({ tag, total, perDay }) => ({ tag, total, byDay: days.map((day) => ({ day, count: perDay.get(day) ?? 0 })) })),
-    sentimentByDay: [...sentiment].map(([day, { sum, count }]) => ({ day, average: count ? Math.round((sum / count) * 1000) / 1000 : null, count })),
+    sentimentByDay: [...sentiment].map(([day, { sum, count }]) => ({ day, average: count ? Math.round(sum / count) / 1000 : null, count })),
     incidents,
   };
 }
@@ -447,6 +450,24 @@ describe('local days, CSV, empty ranges and bad queries', () => {
       expect((await fresh.call('GET', '/api/insights/rules')).body).toEqual({ workflows: [], warnings: [] });
     } finally {
       await fresh.stop(true);
+    }
+  });
+
+  it('buckets by local hour and day in a zone 5 h 45 min from UTC, from the same 15-minute counters', async () => {
+    const settings = (await get('/api/settings')).body;
+    const { updatedAt: _updatedAt, updatedBy: _updatedBy, ...value } = settings;
+    expect((await ws.server.call('PUT', '/api/settings', { ...value, timezone: 'Asia/Kathmandu' })).status).toBe(200);
+    zone = 'Asia/Kathmandu';
+    try {
+      for (const range of [RANGES[0]![1], RANGES[1]![1], RANGES[3]![1]]) {
+        expect((await get(`/api/insights/volume?${query(range)}`)).body).toEqual(expectedVolume(range));
+        expect((await get(`/api/insights/topics?${query(range)}`)).body).toEqual(expectedTopics(range));
+        const times = (await get(`/api/insights/response-times?${query(range)}`)).body;
+        expect(times.breachesOverTime.map((entry: Row) => entry.day)).toEqual(daysOf(range.from, range.to));
+      }
+    } finally {
+      zone = ZONE;
+      expect((await ws.server.call('PUT', '/api/settings', value)).status).toBe(200);
     }
   });
 

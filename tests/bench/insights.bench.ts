@@ -7,9 +7,9 @@
 //  3. Times every dashboard query through the app (30- and 90-day ranges, with and without filters), once cold and
 //     then the median of three (target ≤ 500 ms each), and prints the main figures.
 //  4. Ingests INSIGHTS_BENCH_INGEST (default 20,000) mentions in process through `services.ingest.ingest`, in batches
-//     of 100, alternating rounds without insights and with the counters folded after every batch (never more than
-//     one batch behind: the most it can cost), and prints the slowdown (target ≤ 10%); then once more without the
-//     indexes insights added, to show what they cost ingest.
+//     of 100, three ways in turn: without insights, with the counters folded every 1,000 mentions (a dashboard
+//     refreshing as they arrive), and folded after every batch (never more than 100 behind: the most it can cost);
+//     prints the slowdowns (target ≤ 10%), then what insights' triggers and indexes cost ingest.
 // INSIGHTS_BENCH_DIR=<dir> reuses a database a previous run kept (INSIGHTS_BENCH_KEEP=1) and skips step 1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -341,12 +341,13 @@ async function timeIngest(server: MentionflowServer, clock: ManualClock): Promis
       return { ...rest, id: `live-${run}-${next++}`, createdAt: new Date(clock.now() - 20_000).toISOString() };
     });
   };
-  const round = async (cost: Cost, mentions: number, fold: boolean) => {
+  /** Ingests `mentions` in batches of 100, folding the counters after every `foldEvery` batches (0: never). */
+  const round = async (cost: Cost, mentions: number, foldEvery: number) => {
     const wall = performance.now();
     const cpu = process.cpuUsage();
-    for (let done = 0; done < mentions; done += 100) {
+    for (let done = 0, batches = 0; done < mentions; done += 100) {
       await services.ingest.ingest(batch());
-      if (fold) await folder.catchUp();
+      if (foldEvery > 0 && ++batches % foldEvery === 0) await folder.catchUp();
     }
     const used = process.cpuUsage(cpu);
     cost.wall += performance.now() - wall;
@@ -357,17 +358,23 @@ async function timeIngest(server: MentionflowServer, clock: ManualClock): Promis
   const per = (cost: Cost) => `${int((cost.wall / cost.mentions) * 1000)} µs wall, ${int((cost.cpu / cost.mentions) * 1000)} µs CPU per mention`;
   const slower = (a: Cost, b: Cost) => `${(((b.wall / b.mentions) / (a.wall / a.mentions) - 1) * 100).toFixed(1)}% wall, ${(((b.cpu / b.mentions) / (a.cpu / a.mentions) - 1) * 100).toFixed(1)}% CPU`;
 
-  await round(fresh(), 1_000, true); // warm-up
-  const off = fresh();
-  const on = fresh();
+  await round(fresh(), 1_000, 1); // warm-up
+  const modes = [
+    { label: 'without insights', foldEvery: 0, cost: fresh() },
+    { label: 'counters folded every 1,000 mentions', foldEvery: 10, cost: fresh() },
+    { label: 'counters folded after every batch', foldEvery: 1, cost: fresh() },
+  ];
   const rounds = Math.max(2, Math.round(INGEST / 1_000));
   for (let n = 0; n < rounds; n++) {
-    // Alternate which goes first, so that a slow spell of the machine hits both.
-    for (const fold of n % 2 === 0 ? [false, true] : [true, false]) await round(fold ? on : off, 1_000, fold);
+    // Rotate which goes first, so that a slow spell of the machine hits each alike.
+    for (let k = 0; k < modes.length; k++) {
+      const mode = modes[(n + k) % modes.length]!;
+      await round(mode.cost, 1_000, mode.foldEvery);
+    }
   }
-  console.log(`\ningest, ${int(off.mentions)} mentions each way in batches of 100, alternating rounds of 1,000 (target ≤ 10% slower):`);
-  console.log(`  without insights:                     ${per(off)}`);
-  console.log(`  counters folded after every batch:    ${per(on)}  → ${slower(off, on)}`);
+  const off = modes[0]!.cost;
+  console.log(`\ningest, ${int(off.mentions)} mentions each way in batches of 100, rounds of 1,000 in turn (target ≤ 10% slower):`);
+  for (const mode of modes) console.log(`  ${mode.label.padEnd(40)} ${per(mode.cost)}${mode.cost === off ? '' : `  → ${slower(off, mode.cost)}`}`);
 
   // What insights adds to ingest whether or not anyone looks: its triggers (UPDATE triggers, which ingest's INSERTs
   // should not even compile) and the indexes ingest writes (the others are partial: resolved, rated, escalation).
@@ -376,19 +383,22 @@ async function timeIngest(server: MentionflowServer, clock: ManualClock): Promis
   const withTriggers = fresh();
   const withoutTriggers = fresh();
   for (let n = 0; n < 4; n++) {
-    await round(withTriggers, 1_000, false);
+    await round(withTriggers, 1_000, 0);
     for (const trigger of triggers) await client.execute(`DROP TRIGGER ${trigger.name}`);
-    await round(withoutTriggers, 1_000, false);
+    await round(withoutTriggers, 1_000, 0);
     for (const trigger of triggers) await client.execute(trigger.sql);
   }
   console.log(`  with and without the ${triggers.length} triggers (alternating):  ${per(withTriggers)} → ${per(withoutTriggers)}; the triggers cost ${slower(withoutTriggers, withTriggers)}`);
-  const indexes = ['tickets_due_at', 'tickets_open_work'];
+  const indexes = (await client.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ('tickets_due_at', 'tickets_open_work')")).rows.map((row) => ({ name: String(row.name), sql: String(row.sql) }));
   const withIndexes = fresh();
-  await round(withIndexes, 3_000, false);
-  for (const index of indexes) await client.execute(`DROP INDEX ${index}`);
-  const without = fresh();
-  await round(without, 3_000, false);
-  console.log(`  with and without the ${indexes.length} indexes ingest writes (in sequence): ${per(withIndexes)} → ${per(without)}; the indexes cost ${slower(without, withIndexes)}`);
+  const withoutIndexes = fresh();
+  for (let n = 0; n < 3; n++) {
+    await round(withIndexes, 1_000, 0);
+    for (const index of indexes) await client.execute(`DROP INDEX ${index.name}`);
+    await round(withoutIndexes, 1_000, 0);
+    for (const index of indexes) await client.execute(index.sql);
+  }
+  console.log(`  with and without the ${indexes.length} indexes ingest writes (alternating):  ${per(withIndexes)} → ${per(withoutIndexes)}; the indexes cost ${slower(withoutIndexes, withIndexes)}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ CREATE TABLE `insight_mention_slots` (
 	`queue` text NOT NULL,
 	`slot` integer NOT NULL,
 	`mentions` integer NOT NULL,
-	`sentiment_sum` real NOT NULL,
+	`sentiment_sum` integer NOT NULL,
 	`sentiment_count` integer NOT NULL,
 	PRIMARY KEY(`channel`, `queue`, `slot`)
 );

@@ -4,7 +4,7 @@
 // be recomputed from the raw rows. Slots are UTC epoch ms. Each count is kept for four groupings, so that a query reads
 // one only: by channel and queue, by channel (`queue` = '*'), by queue (`channel` = '*') and overall ('*', '*').
 // `queue` is '' for a mention no rule routed.
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Mentions per 15-minute slot of `created_at`. Every time zone's offset is a multiple of 15 minutes, so a slot lies
@@ -17,7 +17,8 @@ export const insightMentionSlots = sqliteTable(
     queue: text('queue').notNull(),
     slot: integer('slot').notNull(),
     mentions: integer('mentions').notNull(),
-    sentimentSum: real('sentiment_sum').notNull(),
+    /** The mentions' sentiment scores in thousandths (each rounded), summed: integers add up exactly in any order. */
+    sentimentSum: integer('sentiment_sum').notNull(),
     /** Mentions with a sentiment score (the average's denominator). */
     sentimentCount: integer('sentiment_count').notNull(),
   },

@@ -31,7 +31,7 @@ export const slotOf = (column: string, size: number): string => `(${column} - ((
 const QUEUE = "COALESCE(d.queue, '')";
 const INGEST_DECISION = "d.channel = m.channel AND d.mention_id = m.id AND d.stage = 'ingest'";
 
-/** Mentions by 15-minute slot of `created_at`, with their sentiment; their queue is their ingest decision's. */
+/** Mentions by 15-minute slot of `created_at`, with their sentiment in thousandths; their queue is their ingest decision's. */
 export const MENTION_SLOTS: Counter = {
   table: 'insight_mention_slots',
   slot: QUARTER,
@@ -43,7 +43,7 @@ export const MENTION_SLOTS: Counter = {
   queue: QUEUE,
   source: (where) => ({
     sql: `SELECT m.channel AS channel, ${QUEUE} AS queue, ${slotOf('m.created_at', QUARTER)} AS slot,
-                 count(*) AS mentions, COALESCE(sum(m.sentiment), 0) AS sentiment_sum, count(m.sentiment) AS sentiment_count
+                 count(*) AS mentions, COALESCE(sum(CAST(round(m.sentiment * 1000) AS INTEGER)), 0) AS sentiment_sum, count(m.sentiment) AS sentiment_count
           FROM mentions m LEFT JOIN decisions d ON ${INGEST_DECISION}
           WHERE ${where.sql} GROUP BY 3, 1, 2`,
     args: where.args,

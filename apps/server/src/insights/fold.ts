@@ -1,9 +1,10 @@
 // Folding: counting what was stored since the last fold into the insight counters, in bulk. Queries fold first, so
 // every figure includes every commit made before the request; ingest pays nothing. Each step is one transaction
 // that reads its cursors inside it, so processes sharing the database can fold concurrently and count once. Rows are
-// taken in the order they were inserted (mentions.seq, decisions.rowid, tickets.id grow in commit order); the one
-// kind that changes afterwards, an escalation decision replaced as its ticket escalates further, is kept counted by
-// a trigger (migration 0005_insights).
+// taken in the order they were inserted (mentions.seq, decisions.rowid, tickets.id grow in commit order). Rows that
+// change once counted (an escalation decision replaced as its ticket escalates further; a ticket answered, re-routed
+// or re-prioritized) are followed by triggers (migration 0005_insights) that fire on UPDATE only: ingest, which only
+// INSERTs, carries none.
 import type { InStatement } from '@libsql/client';
 import type { Services } from '../services.ts';
 import type { SqlFragment } from '../time/outbox.ts';

@@ -31,7 +31,7 @@ export const VolumeSchema = z.object({
 
 export const TopicsSchema = z.object({
   tags: z.array(z.object({ tag: z.string(), total: count, byDay: z.array(z.object({ day, count })) })),
-  sentimentByDay: z.array(z.object({ day, average: z.number().nullable().describe('Mean sentiment (-1…1, to 0.001); null without scored mentions'), count })),
+  sentimentByDay: z.array(z.object({ day, average: z.number().nullable().describe('Mean sentiment (-1…1) of the scores to 0.001, to 0.001; null without scored mentions'), count })),
   incidents: z.array(
     z.object({ id: z.number().int(), topic: z.string(), status: z.string(), openedAt: z.string(), resolvedAt: z.string().nullable(), mentions: count.describe('Linked mentions (matching the filters)') }),
   ),

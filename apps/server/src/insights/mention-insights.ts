@@ -77,7 +77,8 @@ export async function topicsInsight(services: Services, range: InsightRange): Pr
     entry.sum += Number(row.total);
     entry.count += Number(row.count);
   }
-  const sentimentByDay = [...sentiment].map(([day, { sum, count }]) => ({ day, average: count > 0 ? Math.round((sum / count) * 1000) / 1000 : null, count }));
+  // The mean of the scores rounded to thousandths (as counted), to thousandths.
+  const sentimentByDay = [...sentiment].map(([day, { sum, count }]) => ({ day, average: count > 0 ? Math.round(sum / count) / 1000 : null, count }));
 
   return { tags, sentimentByDay, incidents: await incidentsOf(services, range) };
 }
