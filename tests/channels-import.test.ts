@@ -121,7 +121,7 @@ describe('importing a CSV export', () => {
   it('reads a raw UTF-16 tab-separated export (with its byte order mark)', async () => {
     const tsv = fixture('listening-export.csv').split('\n').slice(0, 3).map((line) => line.replaceAll(',"1,543"', ',1543').replaceAll(',', '\t')).join('\n');
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]);
-    const response = await fetch(`${base}/api/mentions/import?source=listening`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: bytes });
+    const response = await fetch(`${base}/api/mentions/import?source=listening`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(await server.headersFor('admin')) }, body: bytes });
     expect(await response.json()).toMatchObject({ created: 2, rejected: [] });
     expect((await storedMention(server, 'x', 'tw-1001')).mention.author.followers).toBe(1543);
   });

@@ -23,6 +23,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}): Promise
   return new Promise((resolve, reject) => {
     const baseEnv = { ...process.env };
     delete baseEnv.MENTIONFLOW_SERVER;
+    baseEnv.MENTIONFLOW_TOKEN = adminToken;
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...baseEnv, ...env } });
     let stdout = '';
     let stderr = '';
@@ -40,10 +41,13 @@ const MAPPING = path.join(CHANNEL_FIXTURES, 'listening-mapping.json');
 
 let server: TestServer;
 let base: string;
+/** What every run sends (MENTIONFLOW_TOKEN). */
+let adminToken: string;
 let dir: string;
 beforeEach(async () => {
   server = await startTestServer();
   base = await server.listen();
+  adminToken = await server.tokenFor('admin');
   await server.call('PUT', '/api/settings', settings);
   dir = tempDir();
 });
@@ -55,7 +59,7 @@ afterEach(async () => {
 describe('mentionflow import', { timeout: 60_000 }, () => {
   it('saves the mapping given with --mapping, imports the CSV, prints the summary and each rejected row, and exits 2', async () => {
     await publishRefundRouting(server);
-    const result = await cli(['import', CSV, '--source', 'listening', '--mapping', MAPPING, '--server', base, '--user', 'ops lead']);
+    const result = await cli(['import', CSV, '--source', 'listening', '--mapping', MAPPING, '--server', base]);
     expect(result.status).toBe(2);
     expect(result.lines).toEqual([`${CSV}: 4 created, 1 duplicate, 4 rejected (9 rows, csv)`]);
     expect(result.errors[0]).toBe(`saved the mapping of source “listening” from ${MAPPING}`);
@@ -67,7 +71,7 @@ describe('mentionflow import', { timeout: 60_000 }, () => {
     ]);
     expect((await storedMention(server, 'x', 'tw-1001')).decision.queue).toBe('billing');
     const saved = await server.call('GET', '/api/imports/sources/listening');
-    expect(saved.body.updatedBy).toBe('ops lead');
+    expect(saved.body.updatedBy).toBe('token:test admin');
   });
 
   it('imports with the saved mapping; running it again creates nothing', async () => {

@@ -25,6 +25,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}): Promise
   return new Promise((resolve, reject) => {
     const baseEnv = { ...process.env };
     delete baseEnv.MENTIONFLOW_SERVER;
+    baseEnv.MENTIONFLOW_TOKEN = adminToken;
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...baseEnv, ...env } });
     let stdout = '';
     let stderr = '';
@@ -80,12 +81,15 @@ async function installedPacks(): Promise<any[]> {
 
 let server: TestServer;
 let base: string;
+/** What every run sends (MENTIONFLOW_TOKEN) unless the test says otherwise. */
+let adminToken: string;
 let dir: string;
 let refund: string;
 
 beforeEach(async () => {
   server = await startTestServer();
   base = await server.listen();
+  adminToken = await server.tokenFor('admin');
   dir = tempDir();
   refund = writeFile(dir, 'refund-limits.json', readFixture('packs/refund-limits.json'));
 });
@@ -137,15 +141,31 @@ describe('mentionflow packs import', { timeout: 60_000 }, () => {
     expect((await installedPacks())[0].version).toBe('1.1.0');
   });
 
-  it('takes the server from MENTIONFLOW_SERVER and records --user as who imported', async () => {
-    const result = await cli(['packs', 'import', refund, '--user', 'ana@example.com'], { MENTIONFLOW_SERVER: base });
+  it('takes the server from MENTIONFLOW_SERVER and the token from --token, recording the token as who imported', async () => {
+    const opsLead = (await server.services.access.tokens.create({ name: 'ana laptop', role: 'ops_lead' }, 'test')).secret;
+    const result = await cli(['packs', 'import', refund, '--token', opsLead], { MENTIONFLOW_SERVER: base, MENTIONFLOW_TOKEN: '' });
     expect(result.status).toBe(0);
     const rows = await server.services.database.client.execute('SELECT published_by FROM workflow_versions');
-    expect(rows.rows.map((row) => row.published_by)).toEqual(['ana@example.com']);
+    expect(rows.rows.map((row) => row.published_by)).toEqual(['token:ana laptop']);
 
-    const badUser = await cli(['packs', 'import', refund, '--server', base, '--user', 'a<b>']);
-    expect(badUser.status).toBe(1);
-    expect(badUser.errors[0]).toBe('mentionflow packs import: --user “a<b>”: use 1 to 100 letters, digits, spaces, “.”, “@”, “-” or “_”');
+    const badToken = await cli(['packs', 'import', refund, '--server', base, '--token', 'hunter2']);
+    expect(badToken.status).toBe(1);
+    expect(badToken.errors[0]).toBe('mentionflow packs import: --token is not a Mentionflow API token (they start with mf_)');
+  });
+
+  it('says what is missing when the token is absent, unknown or lacks the role', async () => {
+    const none = await cli(['packs', 'import', refund, '--server', base], { MENTIONFLOW_TOKEN: '' });
+    expect(none.status).toBe(1);
+    expect(none.errors.join('\n')).toMatch(/the server needs an API token; pass --token or set MENTIONFLOW_TOKEN/);
+
+    const unknown = await cli(['packs', 'import', refund, '--server', base, '--token', `mf_${'x'.repeat(43)}`]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.errors.join('\n')).toMatch(/refused the API token \(unknown, revoked or expired\)/);
+
+    const analyst = await cli(['packs', 'import', refund, '--server', base, '--token', await server.tokenFor('analyst')]);
+    expect(analyst.status).toBe(1);
+    expect(analyst.errors.join('\n')).toMatch(/may not .*needs packs:import/);
+    expect((await server.call('GET', '/api/packs')).body.packs).toEqual([]);
   });
 
   it('prints every problem of an invalid pack as FILE: path: message, exits 1 and imports nothing', async () => {
@@ -253,7 +273,7 @@ describe('mentionflow packs export', { timeout: 60_000 }, () => {
     const elsewhere = await startTestServer();
     try {
       const otherBase = await elsewhere.listen();
-      expect((await cli(['packs', 'import', out, '--server', otherBase])).status).toBe(0);
+      expect((await cli(['packs', 'import', out, '--server', otherBase, '--token', await elsewhere.tokenFor('ops_lead')])).status).toBe(0);
       expect((await elsewhere.call('GET', '/api/packs')).body.packs[0].parameters).toEqual({ agentLimit: 75 });
     } finally {
       await elsewhere.stop(true);

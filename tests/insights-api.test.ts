@@ -390,25 +390,25 @@ describe('local days, CSV, empty ranges and bad queries', () => {
   it('exports every endpoint as CSV: the same figures, flattened, as an attachment', async () => {
     const range = { from: NOW - 7 * DAY, to: NOW };
     for (const path of ['response-times', 'volume', 'topics', 'workload', 'rules']) {
-      const response = await ws.server.app.request(`/api/insights/${path}?${query(range, '&format=csv')}`);
+      const response = await ws.server.request(`/api/insights/${path}?${query(range, '&format=csv')}`);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type'), path).toMatch(/^text\/csv/);
       expect(response.headers.get('content-disposition'), path).toBe(`attachment; filename="insights-${path}-2026-03-27-2026-04-03.csv"`);
       expect(await response.text(), path).toMatch(/^section,/);
     }
     const json = (await get(`/api/insights/volume?${query(range)}`)).body;
-    const rows = parseCsv(await (await ws.server.app.request(`/api/insights/volume?${query(range, '&format=csv')}`)).text());
+    const rows = parseCsv(await (await ws.server.request(`/api/insights/volume?${query(range, '&format=csv')}`)).text());
     expect(rows.filter((row) => row.section === 'byDay').map((row) => ({ day: row.day, count: Number(row.count) }))).toEqual(json.byDay);
     expect(rows.filter((row) => row.section === 'byHourOfWeek').map((row) => ({ weekday: row.weekday, hour: Number(row.hour), count: Number(row.count) }))).toEqual(json.byHourOfWeek);
     expect(rows.find((row) => row.section === 'businessHours')).toMatchObject({ days: 'mon;tue;wed;thu;fri', start: '09:00', end: '18:00', timezone: ZONE });
 
     const topics = (await get(`/api/insights/topics?${query(range)}`)).body;
-    const topicRows = parseCsv(await (await ws.server.app.request(`/api/insights/topics?${query(range, '&format=csv')}`)).text());
+    const topicRows = parseCsv(await (await ws.server.request(`/api/insights/topics?${query(range, '&format=csv')}`)).text());
     // A tag's daily counts carry the tag.
     expect(topicRows.filter((row) => row.section === 'tags.byDay').map((row) => ({ tag: row.tag, day: row.day, count: Number(row.count) }))).toEqual(
       topics.tags.flatMap((tag: Row) => tag.byDay.map((entry: Row) => ({ tag: tag.tag, ...entry }))),
     );
-    const workloadCsv = await (await ws.server.app.request(`/api/insights/workload?${query(range, '&format=csv')}`)).text();
+    const workloadCsv = await (await ws.server.request(`/api/insights/workload?${query(range, '&format=csv')}`)).text();
     const workload = (await get(`/api/insights/workload?${query(range)}`)).body;
     const satisfaction = parseCsv(workloadCsv).find((row) => row.section === 'satisfaction')!;
     expect([1, 2, 3, 4, 5].map((n) => Number(satisfaction[`distribution.${n}`]))).toEqual([1, 2, 3, 4, 5].map((n) => workload.satisfaction.distribution[n]));

@@ -83,12 +83,13 @@ describe('templates: CRUD', () => {
 
   it('records who changed templates in the event log', async () => {
     await put('greeting', { variants: [{ channel: '*', language: '*', body: 'Hello' }] });
-    await server.call('DELETE', '/api/templates/greeting', undefined, { 'x-mentionflow-user': 'ops.lead' });
+    await server.call('DELETE', '/api/templates/greeting', undefined, await server.sessionFor('ops.lead'));
     const events = await server.services.database.client.execute('SELECT type, subject, actor FROM events ORDER BY id');
     expect(events.rows.map((row) => [row.type, row.subject, row.actor])).toEqual([
-      ['settings.updated', 'settings', null],
-      ['template.created', 'greeting', null],
-      ['template.deleted', 'greeting', 'ops.lead'],
+      ['settings.updated', 'settings', 'token:test admin'],
+      ['template.created', 'greeting', 'token:test admin'],
+      ['auth.signed_in', 'ops.lead@example.test', 'ops.lead@example.test'],
+      ['template.deleted', 'greeting', 'ops.lead@example.test'],
     ]);
   });
 });

@@ -11,7 +11,8 @@ afterEach(async () => {
   await server.stop(true);
 });
 
-const as = (user: string) => ({ 'x-mentionflow-user': user });
+/** Request headers of `user` signed in as an operations lead (a real session: cookie and CSRF token). */
+const as = (user: string) => server.sessionFor(user);
 
 describe('workflows over HTTP: drafts, publishing, versions, diffs and rollbacks', () => {
   it('creates a draft, lists it with its status, and refuses a duplicate id', async () => {
@@ -25,11 +26,11 @@ describe('workflows over HTTP: drafts, publishing, versions, diffs and rollbacks
 
   it('publishes immutable numbered versions and records who published', async () => {
     await server.call('POST', '/api/workflows', refundWorkflow());
-    const first = await server.call('POST', '/api/workflows/refunds/publish', { note: 'first' }, as('lea'));
+    const first = await server.call('POST', '/api/workflows/refunds/publish', { note: 'first' }, await as('lea'));
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ version: 1, note: 'first', publishedBy: 'lea' });
+    expect(first.body).toMatchObject({ version: 1, note: 'first', publishedBy: 'lea@example.test' });
     const summary = (await server.call('GET', '/api/workflows')).body.workflows[0];
-    expect(summary).toMatchObject({ status: 'published', publishedVersion: 1, publishedBy: 'lea' });
+    expect(summary).toMatchObject({ status: 'published', publishedVersion: 1, publishedBy: 'lea@example.test' });
 
     const draft = (await server.call('GET', '/api/workflows/refunds')).body;
     const changed = structuredClone(draft.graph);
@@ -51,10 +52,10 @@ describe('workflows over HTTP: drafts, publishing, versions, diffs and rollbacks
     mine.nodes[2].data.queue = 'mine';
     const theirs = structuredClone(loaded.graph);
     theirs.nodes[2].data.queue = 'theirs';
-    expect((await server.call('PUT', '/api/workflows/refunds', { version: loaded.version, graph: theirs }, as('sam'))).status).toBe(200);
+    expect((await server.call('PUT', '/api/workflows/refunds', { version: loaded.version, graph: theirs }, await as('sam'))).status).toBe(200);
     const stale = await server.call('PUT', '/api/workflows/refunds', { version: loaded.version, graph: mine });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ error: 'version_conflict', details: { yourVersion: 1, currentVersion: 2, updatedBy: 'sam' } });
+    expect(stale.body).toMatchObject({ error: 'version_conflict', details: { yourVersion: 1, currentVersion: 2, updatedBy: 'sam@example.test' } });
     expect((await server.call('GET', '/api/workflows/refunds')).body.graph.nodes[2].data.queue).toBe('theirs');
   });
 

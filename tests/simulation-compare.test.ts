@@ -79,7 +79,7 @@ async function tableCounts(): Promise<Record<string, number>> {
 }
 
 async function compare(body: unknown): Promise<{ status: number; type: string | null; lines: Line[]; error?: any }> {
-  const response = await server.app.request('/api/simulate/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await server.request('/api/simulate/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await response.text();
   const type = response.headers.get('content-type');
   if (response.status !== 200) return { status: response.status, type, lines: [], error: JSON.parse(text) };
@@ -356,7 +356,7 @@ describe('compare: live traffic and cancellation', () => {
     const controller = new AbortController();
     const response = await fetch(`${base}/api/simulate/compare`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await server.headersFor('analyst')) },
       body: JSON.stringify({ mentions: many, candidate: { workflows: [routing('refunds')] } }),
       signal: controller.signal,
     });
@@ -380,7 +380,7 @@ describe('compare: live traffic and cancellation', () => {
       }
     })();
     const ingestStarted = performance.now();
-    const live = await fetch(`${base}/api/mentions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(mention({ id: 'live-during-run', text: 'refund' })) });
+    const live = await fetch(`${base}/api/mentions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await server.headersFor('integration')) }, body: JSON.stringify(mention({ id: 'live-during-run', text: 'refund' })) });
     expect(live.status).toBe(201);
     expect(performance.now() - ingestStarted).toBeLessThan(1000);
     expect(logged.some((entry) => entry.event === 'simulation_compare_finished')).toBe(false);

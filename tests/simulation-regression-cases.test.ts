@@ -28,7 +28,8 @@ const lateEscalation = () =>
     [edge('start', 'waiting'), edge('waiting', 'up', 'yes')],
   );
 
-const as = (user: string) => ({ 'x-mentionflow-user': user });
+/** Request headers of `user` signed in as an operations lead (a real session: cookie and CSRF token). */
+const as = (user: string) => server.sessionFor(user);
 const refund = () => mention({ id: 'case-refund', text: 'I want a refund', createdAt: '2026-03-02T10:00:00Z' });
 
 let server: TestServer;
@@ -56,9 +57,9 @@ const eventsOf = (type: string) => server.services.events.list({ type });
 
 describe('regression cases: saving, listing, running, deleting', () => {
   it('saves a simulated mention with its decision as the expectation, and runs it against the draft', async () => {
-    const created = await saveCase({ name: 'refunds go to billing', mention: refund(), expect: { queue: 'billing', priority: 'P2', tags: [], actions: [] } }, as('lea'));
+    const created = await saveCase({ name: 'refunds go to billing', mention: refund(), expect: { queue: 'billing', priority: 'P2', tags: [], actions: [] } }, await as('lea'));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), workflowId: 'routing', name: 'refunds go to billing', mention: refund(), expect: { queue: 'billing', priority: 'P2' }, createdBy: 'lea', createdAt: '2026-03-02T12:00:00.000Z' });
+    expect(created.body).toMatchObject({ id: expect.any(String), workflowId: 'routing', name: 'refunds go to billing', mention: refund(), expect: { queue: 'billing', priority: 'P2' }, createdBy: 'lea@example.test', createdAt: '2026-03-02T12:00:00.000Z' });
     expect((await server.call('GET', '/api/workflows/routing/cases')).body.cases).toEqual([created.body]);
 
     const passing = await server.call('POST', '/api/workflows/routing/cases/run');
@@ -109,7 +110,7 @@ describe('regression cases gate publishing', () => {
     await saveCase({ name: 'refunds are P2', mention: refund(), expect: { priority: 'P2' } });
     await rerouteDraft('refunds');
 
-    const refused = await server.call('POST', '/api/workflows/routing/publish', { note: 'reroute' }, as('sam'));
+    const refused = await server.call('POST', '/api/workflows/routing/publish', { note: 'reroute' }, await as('sam'));
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual({
       error: 'regression_cases',
@@ -122,13 +123,13 @@ describe('regression cases gate publishing', () => {
     // Live decisions still use version 1.
     expect((await server.call('POST', '/api/mentions', mention({ id: 'live-1', text: 'refund' }))).body.decision.queue).toBe('billing');
 
-    const published = await server.call('POST', '/api/workflows/routing/publish', { note: 'reroute', acknowledgeCases: true }, as('sam'));
+    const published = await server.call('POST', '/api/workflows/routing/publish', { note: 'reroute', acknowledgeCases: true }, await as('sam'));
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ version: 2, note: 'reroute', publishedBy: 'sam' });
+    expect(published.body).toMatchObject({ version: 2, note: 'reroute', publishedBy: 'sam@example.test' });
     const [acknowledged] = await eventsOf('workflow.cases_acknowledged');
     expect(acknowledged).toMatchObject({
       subject: 'routing',
-      actor: 'sam',
+      actor: 'sam@example.test',
       detail: { version: 2, cases: [{ caseId: saved.body.id, name: 'refunds go to billing', failures: ['queue is "refunds", expected "billing"'] }] },
     });
     expect((await server.call('POST', '/api/mentions', mention({ id: 'live-2', text: 'refund' }))).body.decision.queue).toBe('refunds');

@@ -73,16 +73,16 @@ describe('incidents from a burst of outage mentions', () => {
     expect((await ws.rows(`SELECT count(*) AS n FROM notices`))[0]).toEqual({ n: 1 });
 
     // An operations lead approves and publishes the draft.
-    const published = await ws.server.call('POST', `/api/incidents/${listed.id}/notice/publish`, {}, { 'x-mentionflow-user': 'olivia' });
+    const published = await ws.server.call('POST', `/api/incidents/${listed.id}/notice/publish`, {}, await ws.server.sessionFor('olivia'));
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ status: 'published', publishedBy: 'olivia', text: incident.notice.draftText });
+    expect(published.body).toMatchObject({ status: 'published', publishedBy: 'olivia@example.test', text: incident.notice.draftText });
     expect((await ws.server.call('POST', `/api/incidents/${listed.id}/notice/publish`, { text: 'again' })).status).toBe(409);
 
     // Resolving closes the loop: one follow-up per author, not per mention.
     ws.clock.set('2026-03-03T11:00:00Z');
-    const resolved = await ws.server.call('POST', `/api/incidents/${listed.id}/resolve`, { followUp: { after: '1d', template: 'follow-up' } }, { 'x-mentionflow-user': 'olivia' });
+    const resolved = await ws.server.call('POST', `/api/incidents/${listed.id}/resolve`, { followUp: { after: '1d', template: 'follow-up' } }, await ws.server.sessionFor('olivia'));
     expect(resolved.status).toBe(200);
-    expect(resolved.body).toMatchObject({ followUpsScheduled: authors.size, incident: { status: 'resolved', resolvedBy: 'olivia', followUp: { after: '1d', template: 'follow-up' } } });
+    expect(resolved.body).toMatchObject({ followUpsScheduled: authors.size, incident: { status: 'resolved', resolvedBy: 'olivia@example.test', followUp: { after: '1d', template: 'follow-up' } } });
     expect((await ws.server.call('POST', `/api/incidents/${listed.id}/resolve`)).status).toBe(409);
     expect(ws.server.services.time.incidents.openTopics()).toEqual([]);
 

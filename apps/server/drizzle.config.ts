@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: ['./src/db/schema.ts', './src/db/schema-time.ts', './src/db/schema-channels.ts', './src/db/schema-simulation.ts', './src/db/schema-insights.ts'],
+  schema: ['./src/db/schema.ts', './src/db/schema-time.ts', './src/db/schema-channels.ts', './src/db/schema-simulation.ts', './src/db/schema-insights.ts', './src/db/schema-access.ts'],
   out: './drizzle',
 });

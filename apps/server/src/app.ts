@@ -9,6 +9,8 @@ import { mentionRoutes } from './resources/mentions.ts';
 import { healthRoutes } from './resources/health.ts';
 import { apiDocsRoutes } from './resources/api-docs.ts';
 import { MentionReader } from './domain/mention-reader.ts';
+import { accessGuard } from './access/guard.ts';
+import { authRoutes } from './resources/auth.ts';
 
 export type ApiRoutes = (services: Services) => { path: string; app: Hono }[];
 
@@ -24,6 +26,8 @@ export function createApp(services: Services, extraRoutes: { path: string; app: 
   });
 
   const api = new Hono();
+  api.use('*', accessGuard(services.access));
+  api.route('/auth', authRoutes(services));
   api.route('/settings', settingsRoutes(services));
   api.route('/workflows', workflowRoutes(services));
   api.route('/mentions', mentionRoutes(services, new MentionReader(services.database.db, services.workflows, services.settings)));

@@ -20,6 +20,7 @@ import { TimeServices } from './time/time-services.ts';
 import { startScheduler, type Scheduler, type SchedulerOption } from './time/scheduler.ts';
 import { channelConfigFromEnv, configureChannels, type ChannelConfig } from './channels/channel-config.ts';
 import { startAssigner } from './domain/assignment.ts';
+import { Access } from './access/access.ts';
 
 export const VERSION = '0.1.0';
 
@@ -66,7 +67,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Mention
   const events = new EventLog(db, clock, logger);
   const ingest = new MentionIngest(database, rulebook, settings, volumes, commits, clock);
   const packs = new PackStore(db, workflows, settings, clock);
-  const services: Services = { database, clock, logger, docs: new ApiDocs(), settings, workflows, rulebook, volumes, commits, ingest, events, packs, time: new TimeServices({ database, clock, commits, logger, volumes }), version: VERSION };
+  const services: Services = { database, clock, logger, docs: new ApiDocs(), settings, workflows, rulebook, volumes, commits, ingest, events, packs, time: new TimeServices({ database, clock, commits, logger, volumes }), access: new Access(db, clock, logger), version: VERSION };
 
   configureChannels(services, options.channels ?? channelConfigFromEnv(process.env));
   const app = createApp(services, mountedResources(services), options.editorDir ? editorRoutes(options.editorDir) : undefined);

@@ -12,6 +12,7 @@ import type { VolumeTracker } from './ingest/volume-tracker.ts';
 import type { EventLog } from './domain/event-log.ts';
 import type { PackStore } from './domain/pack-store.ts';
 import type { TimeServices } from './time/time-services.ts';
+import type { Access } from './access/access.ts';
 
 export interface Services {
   readonly database: Database;
@@ -28,5 +29,7 @@ export interface Services {
   readonly packs: PackStore;
   /** Incidents (with the open topics ingest reads) and webhooks. */
   readonly time: TimeServices;
+  /** Users, sessions, API tokens and request budgets. */
+  readonly access: Access;
   readonly version: string;
 }

@@ -1,4 +1,5 @@
-// Talks to a running Mentionflow server over HTTP (fetch): where it is, who is asking, and its errors as clear lines.
+// Talks to a running Mentionflow server over HTTP (fetch): where it is, the API token it authenticates with, and its
+// errors as clear lines.
 import { parseJsonSafely } from '@mentionflow/engine';
 import { FatalError } from './errors.ts';
 import { usageError, type CommandInfo } from './options.ts';
@@ -12,13 +13,14 @@ const TIMEOUT_MS = 30_000;
 /** The options of every command that talks to the server. */
 export const SERVER_OPTIONS = {
   server: { type: 'string' },
-  user: { type: 'string' },
+  token: { type: 'string' },
 } as const;
 
 /** The `--help` lines for SERVER_OPTIONS, aligned with the other options at column 27. */
 export const SERVER_HELP = `  --server URL             the Mentionflow server; default: $MENTIONFLOW_SERVER, else
                            ${DEFAULT_SERVER}
-  --user NAME              who is asking, recorded by the server (the x-mentionflow-user header)`;
+  --token TOKEN            an API token (mf_…) with the role the command needs; default:
+                           $MENTIONFLOW_TOKEN. The server records the token's name as who acted`;
 
 /** The error body every API route answers with. */
 export interface ApiErrorBody {
@@ -33,8 +35,8 @@ export interface ServerResponse {
   readonly body: unknown;
 }
 
-/** The user names the server accepts in x-mentionflow-user (others it ignores, so they are refused here). */
-const USER_NAME = /^[\w .@-]{1,100}$/;
+/** What API tokens look like: `mf_` and 43 base64url characters. */
+const API_TOKEN = /^mf_[\w-]{20,200}$/;
 
 /** The server's base URL from `--server`, else MENTIONFLOW_SERVER, else the default; without a trailing slash. */
 export function serverUrl(command: CommandInfo, option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -50,11 +52,12 @@ export function serverUrl(command: CommandInfo, option: string | undefined, env:
   return url.href.replace(/\/+$/, '');
 }
 
-/** The `--user` value, checked against what the server records. */
-export function userName(command: CommandInfo, option: string | undefined): string | undefined {
-  if (option === undefined) return undefined;
-  if (!USER_NAME.test(option)) throw usageError(command, `--user “${option}”: use 1 to 100 letters, digits, spaces, “.”, “@”, “-” or “_”`);
-  return option;
+/** The API token from `--token`, else MENTIONFLOW_TOKEN; undefined when neither is given (the server will say 401). */
+export function apiToken(command: CommandInfo, option: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = option ?? (env.MENTIONFLOW_TOKEN?.trim() || undefined);
+  if (given === undefined) return undefined;
+  if (!API_TOKEN.test(given)) throw usageError(command, `${option !== undefined ? '--token' : 'MENTIONFLOW_TOKEN'} is not a Mentionflow API token (they start with mf_)`);
+  return given;
 }
 
 /** Why a request never got an answer, as a short phrase. */
@@ -86,14 +89,14 @@ export function isApiError(body: unknown): body is ApiErrorBody {
   return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).error === 'string' && typeof (body as ApiErrorBody).message === 'string';
 }
 
-/** A JSON client for one server, sending `x-mentionflow-user` when a user is named. */
+/** A JSON client for one server, authenticating with an API token when one is given. */
 export class ServerClient {
   readonly base: string;
-  private readonly user: string | undefined;
+  private readonly token: string | undefined;
 
-  constructor(base: string, user?: string) {
+  constructor(base: string, token?: string) {
     this.base = base;
-    this.user = user;
+    this.token = token;
   }
 
   /**
@@ -103,7 +106,7 @@ export class ServerClient {
   async request(method: string, path: string, body?: unknown): Promise<ServerResponse> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.user !== undefined) headers['x-mentionflow-user'] = this.user;
+    if (this.token !== undefined) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
     let text: string;
     try {
@@ -127,6 +130,11 @@ export class ServerClient {
 
   /** A failed answer the caller has no special words for, as one line: `the server refused …: message`. */
   failure(response: ServerResponse, what: string): FatalError {
+    if (response.status === 401) {
+      const why = this.token === undefined ? 'the server needs an API token' : 'the server refused the API token (unknown, revoked or expired)';
+      return new FatalError(`${what}: ${why}; pass --token or set MENTIONFLOW_TOKEN (admins create tokens in the editor under Access)`);
+    }
+    if (response.status === 403 && isApiError(response.body)) return new FatalError(`${what}: this token may not do that: ${response.body.message}`);
     if (isApiError(response.body)) return new FatalError(`${what}: ${response.body.message} (${response.status} ${response.body.error})`);
     return new FatalError(`${what}: the server at ${this.base} answered ${response.status}`);
   }

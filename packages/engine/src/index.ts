@@ -71,3 +71,4 @@ export { normalizeText, tokenize } from './text/normalize.ts';
 export { TermListSchema, termsOf, compileTerms, textContainsTerms, type TermList, type TermMatcher } from './text/terms.ts';
 export { detectLanguage } from './text/language.ts';
 export { sentimentScore, sentimentOf } from './text/sentiment.ts';
+export * from './access/roles.ts';

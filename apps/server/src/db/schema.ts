@@ -224,8 +224,11 @@ export const events = sqliteTable(
     type: text('type').notNull(),
     subject: text('subject'),
     detail: json<Record<string, unknown>>('detail').notNull(),
+    /** The changed thing as it was and as it became, for changes to policies, settings, users and tokens. */
+    before: json<unknown>('before'),
+    after: json<unknown>('after'),
     actor: text('actor'),
     at: integer('at').notNull(),
   },
-  (table) => [index('events_at').on(table.at), index('events_type').on(table.type)],
+  (table) => [index('events_at').on(table.at), index('events_type').on(table.type), index('events_actor').on(table.actor, table.id), index('events_subject').on(table.subject, table.id)],
 );

@@ -1,5 +1,7 @@
-// A log of notable events (reply-limit overrides, approvals, publishes) kept in the database and in the logs.
-import { and, desc, eq, gte } from 'drizzle-orm';
+// The audit trail: every change to policies, settings, users and tokens, every publish, rollback, approval and
+// reply-limit override (who, when, what, before/after), plus notable operational events, kept in the database
+// and written to the logs.
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { events } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
@@ -10,8 +12,28 @@ export interface LoggedEvent {
   type: string;
   subject: string | null;
   detail: Record<string, unknown>;
+  before: unknown;
+  after: unknown;
   actor: string | null;
   at: string;
+}
+
+/** What a change was and became; either side is absent for creations and removals. */
+export interface Change {
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface EventFilter {
+  /** A prefix of the event type (`workflow.` for every workflow change). */
+  readonly type?: string | undefined;
+  readonly actor?: string | undefined;
+  readonly subject?: string | undefined;
+  readonly since?: number | undefined;
+  readonly until?: number | undefined;
+  /** Entries older than this id (the `next` cursor of the previous page). */
+  readonly before?: number | undefined;
+  readonly limit?: number | undefined;
 }
 
 export class EventLog {
@@ -21,14 +43,22 @@ export class EventLog {
     private readonly logger: Logger,
   ) {}
 
-  async record(type: string, subject: string | null, detail: Record<string, unknown>, actor?: string | null): Promise<void> {
+  async record(type: string, subject: string | null, detail: Record<string, unknown>, actor?: string | null, change: Change = {}): Promise<void> {
     const at = this.clock.now();
-    await this.db.insert(events).values({ type, subject, detail, actor: actor ?? null, at });
+    await this.db.insert(events).values({ type, subject, detail, before: change.before ?? null, after: change.after ?? null, actor: actor ?? null, at });
     this.logger.log('info', type, { subject, actor: actor ?? null, ...detail });
   }
 
-  async list(filter: { type?: string; since?: number; limit?: number } = {}): Promise<LoggedEvent[]> {
-    const conditions = [filter.type ? eq(events.type, filter.type) : undefined, filter.since ? gte(events.at, filter.since) : undefined].filter((condition) => condition !== undefined);
+  async list(filter: EventFilter = {}): Promise<LoggedEvent[]> {
+    const conditions = [
+      // A prefix as a range: uses the type index, and no character in it is special.
+      filter.type ? and(gte(events.type, filter.type), lt(events.type, `${filter.type}\uffff`)) : undefined,
+      filter.actor ? eq(events.actor, filter.actor) : undefined,
+      filter.subject ? eq(events.subject, filter.subject) : undefined,
+      filter.since !== undefined ? gte(events.at, filter.since) : undefined,
+      filter.until !== undefined ? lte(events.at, filter.until) : undefined,
+      filter.before !== undefined ? lt(events.id, filter.before) : undefined,
+    ].filter((condition): condition is SQL => condition !== undefined);
     const rows = await this.db
       .select()
       .from(events)

@@ -1,8 +1,8 @@
-// Who is making a request, recorded on publishes, replies and approvals. Sessions and tokens will fill this;
-// until then a client names itself with the `x-mentionflow-user` header.
+// Who is making a request, as recorded on publishes, replies, approvals and in the audit trail: the signed-in
+// user's email, or `token:<name>` for an API token.
 import type { Context } from 'hono';
+import { principalOf } from '../access/guard.ts';
 
 export function actorOf(c: Context): string | undefined {
-  const named = c.req.header('x-mentionflow-user');
-  return named && /^[\w .@-]{1,100}$/.test(named) ? named : undefined;
+  return principalOf(c)?.actor;
 }

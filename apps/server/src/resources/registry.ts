@@ -18,6 +18,9 @@ import { metaWebhookRoutes } from './webhooks-meta.ts';
 import { importSourceRoutes, mentionImportRoutes } from './imports.ts';
 import { channelCredentialRoutes } from '../channels/credential-routes.ts';
 import { insightRoutes } from './insights.ts';
+import { userRoutes } from './users.ts';
+import { tokenRoutes } from './tokens.ts';
+import { auditRoutes } from './audit.ts';
 
 export function mountedResources(services: Services): { path: string; app: Hono }[] {
   services.ingest.use(templateHooks(services));
@@ -39,5 +42,8 @@ export function mountedResources(services: Services): { path: string; app: Hono 
     { path: '/incidents', app: incidentRoutes(services) },
     { path: '/webhooks', app: webhookRoutes(services) },
     { path: '/insights', app: insightRoutes(services) },
+    { path: '/users', app: userRoutes(services) },
+    { path: '/tokens', app: tokenRoutes(services) },
+    { path: '/audit', app: auditRoutes(services) },
   ];
 }

@@ -6,10 +6,10 @@ import { readTextFile, type Io } from '../io.ts';
 import { COMMON_OPTIONS, parseOptions, usageError } from '../options.ts';
 import { FatalError } from '../errors.ts';
 import { reportRejected } from '../read-input.ts';
-import { SERVER_HELP, SERVER_OPTIONS, ServerClient, isApiError, serverUrl, userName, type ServerResponse } from '../server-client.ts';
+import { SERVER_HELP, SERVER_OPTIONS, ServerClient, isApiError, serverUrl, apiToken, type ServerResponse } from '../server-client.ts';
 
 const name = 'mentionflow import';
-const usage = `${name} FILE --source NAME [--mapping FILE] [--format csv|ndjson] [--server URL] [--user NAME]`;
+const usage = `${name} FILE --source NAME [--mapping FILE] [--format csv|ndjson] [--server URL] [--token TOKEN]`;
 
 /** The server takes files up to 20 MiB (apps/server/src/channels/mention-import.ts). */
 const FILE_LIMIT = 20 * 1024 * 1024;
@@ -105,7 +105,7 @@ async function run(args: readonly string[], io: Io): Promise<number> {
   if (extra !== undefined) throw usageError(importCommand, `unexpected argument “${extra}” (one file at a time)`);
   if (values.source === undefined || values.source === '') throw usageError(importCommand, 'the option --source NAME is required: it names the mapping that reads the file');
   const format = formatOf(file, values.format);
-  const client = new ServerClient(serverUrl(importCommand, values.server), userName(importCommand, values.user));
+  const client = new ServerClient(serverUrl(importCommand, values.server), apiToken(importCommand, values.token));
   const text = readTextFile(file, 'export', io.cwd);
   if (Buffer.byteLength(text, 'utf8') > FILE_LIMIT) throw new FatalError(`${file}: larger than 20 MiB; split the export and import each part`);
 

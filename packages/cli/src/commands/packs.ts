@@ -8,7 +8,7 @@ import { describeFsError, type Io } from '../io.ts';
 import { DEFAULT_RULES_DIR, parseParameterOverrides, readRuleJson, ruleFileKind, ruleFiles } from '../load-rules.ts';
 import { COMMON_OPTIONS, RULE_OPTIONS, parseOptions, usageError, type CommandInfo } from '../options.ts';
 import { FatalError } from '../errors.ts';
-import { DEFAULT_SERVER, SERVER_HELP, SERVER_OPTIONS, ServerClient, isApiError, serverUrl, userName, type ServerResponse } from '../server-client.ts';
+import { DEFAULT_SERVER, SERVER_HELP, SERVER_OPTIONS, ServerClient, isApiError, serverUrl, apiToken, type ServerResponse } from '../server-client.ts';
 
 const testName = 'mentionflow packs test';
 const testUsage = `${testName} [PATH …] [--param PACK.NAME=VALUE …]`;
@@ -152,7 +152,7 @@ interface PackProblemBody {
 }
 
 const importName = 'mentionflow packs import';
-const importUsage = `${importName} FILE [--server URL] [--param NAME=VALUE …] [--dry-run] [--user NAME]`;
+const importUsage = `${importName} FILE [--server URL] [--param NAME=VALUE …] [--dry-run] [--token TOKEN]`;
 
 const importHelp = `Usage: ${importUsage}
 
@@ -298,7 +298,7 @@ async function runImport(args: readonly string[], io: Io): Promise<number> {
   const [file, extra] = positionals;
   if (file === undefined) throw usageError(packsImport, 'which pack? give the pack file, e.g. rules/sla-escalation.json');
   if (extra !== undefined) throw usageError(packsImport, `unexpected argument “${extra}” (one pack at a time)`);
-  const client = new ServerClient(serverUrl(packsImport, values.server), userName(packsImport, values.user));
+  const client = new ServerClient(serverUrl(packsImport, values.server), apiToken(packsImport, values.token));
   const read = readRuleJson(file, io.cwd);
   if (!read.ok) throw new FatalError(`${file}: ${read.message}`);
   if (ruleFileKind(read.json) !== 'pack') throw new FatalError(`${file}: not a rule pack: it holds workflows; put them in a pack (id, name, version, workflows) to import them`);
@@ -324,7 +324,7 @@ const packsImport: Command = {
 // ---------------------------------------------------------------------------------------------- packs export
 
 const exportName = 'mentionflow packs export';
-const exportUsage = `${exportName} ID [--server URL] [--out FILE] [--user NAME]`;
+const exportUsage = `${exportName} ID [--server URL] [--out FILE] [--token TOKEN]`;
 
 const exportHelp = `Usage: ${exportUsage}
 
@@ -357,7 +357,7 @@ async function runExport(args: readonly string[], io: Io): Promise<number> {
   const [id, extra] = positionals;
   if (id === undefined || id === '') throw usageError(packsExport, 'which pack? give its id, e.g. sla-escalation');
   if (extra !== undefined) throw usageError(packsExport, `unexpected argument “${extra}” (one pack at a time)`);
-  const client = new ServerClient(serverUrl(packsExport, values.server), userName(packsExport, values.user));
+  const client = new ServerClient(serverUrl(packsExport, values.server), apiToken(packsExport, values.token));
   const response = await client.request('GET', `/api/packs/${encodeURIComponent(id)}/export`);
   if (response.status === 404) throw new FatalError(`no pack “${id}” is installed on the server at ${client.base}`);
   if (response.status !== 200) throw client.failure(response, `cannot export the pack “${id}”`);

@@ -1,0 +1,41 @@
+// /api/users: admins add people, change their role or password, and disable or re-enable them.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Services } from '../services.ts';
+import { ApiError } from '../http/api-error.ts';
+import { readBody } from '../http/read-body.ts';
+import { actorOf } from '../http/actor.ts';
+import { NewUserSchema, UserChangeSchema, UserViewSchema } from '../access/user-store.ts';
+
+function userId(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(400, 'bad_request', `id: "${raw}" is not a user id`, [{ field: 'id', message: 'a positive integer' }]);
+  return id;
+}
+
+export function userRoutes(services: Services): Hono {
+  const { access, events } = services;
+  const app = new Hono();
+  services.docs.describe({ method: 'get', path: '/users', summary: 'List users', tag: 'Access', response: z.object({ users: z.array(UserViewSchema) }) });
+  services.docs.describe({ method: 'post', path: '/users', summary: 'Add a user with a role and an initial password', tag: 'Access', body: NewUserSchema, response: UserViewSchema, errors: [409, 422] });
+  services.docs.describe({ method: 'patch', path: '/users/{id}', summary: 'Change a user: name, role, password, disabled (never the last enabled admin)', tag: 'Access', body: UserChangeSchema, response: UserViewSchema, errors: [404, 409, 422] });
+
+  app.get('/', async (c) => c.json({ users: await access.users.list() }));
+
+  app.post('/', async (c) => {
+    const body = await readBody(c, NewUserSchema);
+    const created = await access.users.create(body, actorOf(c) ?? null);
+    await events.record('user.created', created.email, { userId: created.id, role: created.role }, actorOf(c), { after: created });
+    return c.json(created, 201);
+  });
+
+  app.patch('/:id', async (c) => {
+    const id = userId(c.req.param('id'));
+    const change = await readBody(c, UserChangeSchema);
+    const { before, after } = await access.users.update(id, change);
+    const fields = Object.keys(change);
+    await events.record('user.updated', after.email, { userId: id, fields }, actorOf(c), { before, after });
+    return c.json(after);
+  });
+  return app;
+}
