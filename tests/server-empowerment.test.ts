@@ -181,7 +181,7 @@ describe('approvals', () => {
     expect(await server.call('POST', `/api/empowerment/approvals/${id}/deny`, { agentId: 'max' })).toMatchObject({ status: 409 });
     expect((await server.call('GET', '/api/empowerment/approvals?status=pending')).body.approvals).toEqual([]);
     expect((await server.call('GET', '/api/empowerment/approvals?status=granted')).body.approvals).toHaveLength(1);
-    expect((await server.services.events.list({ type: 'approval.granted' }))[0]).toMatchObject({ subject: `approval:${id}`, actor: 'sue', detail: { approvalId: id, agentTier: 'supervisor', note: 'goodwill' } });
+    expect((await server.services.events.list({ type: 'approval.granted' }))[0]).toMatchObject({ subject: `approval:${id}`, actor: 'token:test admin', detail: { approvalId: id, agentId: 'sue', agentTier: 'supervisor', note: 'goodwill' }, after: { status: 'granted', decidedBy: 'sue' } });
   });
 
   it('denying needs the same tier; a higher tier may decide; concurrent decisions happen once', async () => {

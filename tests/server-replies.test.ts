@@ -98,7 +98,7 @@ describe('POST /api/tickets/:id/replies', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({
       subject: `ticket:${ticketId}`,
-      actor: 'ana',
+      actor: 'token:test admin',
       detail: { ticketId, replyId: overridden.body.reply.id, agentId: 'ana', reason: 'wrong time given publicly', authorHandle: '@someone', conversationId: 'c1', publicRepliesBefore: 2 },
     });
     const replies = (await server.call('GET', `/api/tickets/${ticketId}/replies`)).body.replies;

@@ -60,7 +60,8 @@ export class ReplyStore {
     return rows.map(replyView);
   }
 
-  async record(ticketId: number, input: ReplyInput) {
+  /** `actor` is who made the request (the audit trail's who); `input.agentId` the agent the reply goes out as. */
+  async record(ticketId: number, input: ReplyInput, actor?: string) {
     const { db } = this.services.database;
     const ticket = await this.tickets.get(ticketId);
     const [mention] = await db.select({ payload: mentions.payload }).from(mentions).where(and(eq(mentions.channel, ticket.channel), eq(mentions.id, ticket.mentionId)));
@@ -126,7 +127,8 @@ export class ReplyStore {
         'reply.limit_overridden',
         `ticket:${ticketId}`,
         { ticketId, replyId: reply.id, agentId: input.agentId, reason: reply.overrideReason, channel: ticket.channel, conversationId, authorHandle: ticket.authorHandle, publicRepliesBefore: publicBefore },
-        input.agentId,
+        actor ?? input.agentId,
+        { before: { publicRepliesToAuthor: publicBefore, limit: 2 }, after: { publicRepliesToAuthor: publicBefore + 1, reason: reply.overrideReason } },
       );
     }
     return {

@@ -148,7 +148,13 @@ export function empowermentRoutes(services: Services): Hono {
       const body = await readBody(c, DecideSchema);
       const agent = await agents.requireActive(body.agentId);
       const approval = await approvals.decide(id, status, agent);
-      await events.record(`approval.${status}`, `approval:${id}`, { approvalId: id, requiredRole: approval.requiredRole, agentTier: agent.tier, ...(body.note ? { note: body.note } : {}) }, agent.id);
+      await events.record(
+        `approval.${status}`,
+        `approval:${id}`,
+        { approvalId: id, requiredRole: approval.requiredRole, agentId: agent.id, agentTier: agent.tier, ...(body.note ? { note: body.note } : {}) },
+        actorOf(c) ?? agent.id,
+        { before: { status: 'pending' }, after: { status: approval.status, decidedBy: approval.decidedBy } },
+      );
       return c.json(approval);
     });
   }

@@ -46,7 +46,7 @@ export function packRoutes(services: Services): Hono {
     const before = await services.packs.get(c.req.param('id'));
     const updated = await services.packs.setParameters(c.req.param('id'), body.parameters, actorOf(c));
     services.rulebook.invalidate();
-    await services.events.record('pack.parameters_changed', updated.id, { before: before.parameters, after: updated.parameters }, actorOf(c));
+    await services.events.record('pack.parameters_changed', updated.id, {}, actorOf(c), { before: before.parameters, after: updated.parameters });
     return c.json(updated);
   });
 

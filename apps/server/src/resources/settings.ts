@@ -17,7 +17,7 @@ export function settingsRoutes(services: Services): Hono {
     const before = await services.settings.get();
     const saved = await services.settings.save(next, actorOf(c));
     services.rulebook.invalidate();
-    await services.events.record('settings.updated', 'settings', { before, after: saved }, actorOf(c));
+    await services.events.record('settings.updated', 'settings', {}, actorOf(c), { before, after: saved });
     return c.json(saved);
   });
   return app;

@@ -118,7 +118,7 @@ export function ticketRoutes(services: Services): Hono {
     const id = ticketIdParam(c.req.param('id'));
     const body = await readBody(c, ReplySchema);
     await agents.requireActive(body.agentId);
-    return c.json(await replies.record(id, body), 201);
+    return c.json(await replies.record(id, body, actorOf(c)), 201);
   });
   return app;
 }

@@ -51,7 +51,7 @@ export function workflowRoutes(services: Services): Hono {
   app.post('/', async (c) => {
     const input = await readBody(c, WorkflowSchema);
     const created = await workflows.create(input, actorOf(c));
-    await events.record('workflow.created', input.id, { name: input.name, kind: input.kind }, actorOf(c));
+    await events.record('workflow.created', input.id, { name: input.name, kind: input.kind }, actorOf(c), { after: draftOf(created) });
     return c.json(created, 201);
   });
 
@@ -60,7 +60,11 @@ export function workflowRoutes(services: Services): Hono {
   app.put('/:id', async (c) => {
     const body = await readBody(c, SaveDraftSchema);
     const { version, ...changes } = body;
-    return c.json(await workflows.saveDraft(c.req.param('id'), version, changes, actorOf(c)));
+    const id = c.req.param('id');
+    const before = await workflows.get(id);
+    const saved = await workflows.saveDraft(id, version, changes, actorOf(c));
+    await events.record('workflow.draft_saved', id, { version: saved.version }, actorOf(c), { before: draftOf(before), after: draftOf(saved) });
+    return c.json(saved);
   });
 
   app.post('/:id/validate', async (c) => c.json({ problems: await workflows.validate(c.req.param('id')) }));
@@ -72,9 +76,10 @@ export function workflowRoutes(services: Services): Hono {
     const gate = async (draft: CompiledWorkflow) => {
       acknowledged = await regressionCasesFor(services).gate(id, draft, body.acknowledgeCases);
     };
+    const previous = (await workflows.get(id)).publishedVersion;
     const published = await workflows.publish(id, body.note, actorOf(c), body.version, gate);
     rulebook.invalidate();
-    await events.record('workflow.published', id, { version: published.version, note: body.note }, actorOf(c));
+    await events.record('workflow.published', id, { version: published.version, note: body.note }, actorOf(c), { before: { publishedVersion: previous }, after: { publishedVersion: published.version } });
     if (acknowledged.length > 0) await events.record('workflow.cases_acknowledged', id, { version: published.version, cases: acknowledged }, actorOf(c));
     return c.json(published, 201);
   });
@@ -91,10 +96,16 @@ export function workflowRoutes(services: Services): Hono {
   app.post('/:id/rollback', async (c) => {
     const body = await readBody(c, RollbackSchema);
     const id = c.req.param('id');
+    const previous = (await workflows.get(id)).publishedVersion;
     const published = await workflows.rollback(id, body.version, body.note, actorOf(c));
     rulebook.invalidate();
-    await events.record('workflow.rolled_back', id, { to: body.version, version: published.version }, actorOf(c));
+    await events.record('workflow.rolled_back', id, { to: body.version, version: published.version }, actorOf(c), { before: { publishedVersion: previous }, after: { publishedVersion: published.version, copyOf: body.version } });
     return c.json(published, 201);
   });
   return app;
+}
+
+/** What the audit trail keeps of a draft: enough to show what changed. */
+function draftOf(workflow: { name: string; description: string; graph: unknown; version: number }) {
+  return { name: workflow.name, description: workflow.description, graph: workflow.graph, version: workflow.version };
 }
