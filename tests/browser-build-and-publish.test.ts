@@ -76,7 +76,7 @@ describe('building, publishing and deciding with a workflow drawn in the editor'
     await eventually(() => textOf(page.getByTestId('workflow-status'))).toBe('Published v1');
 
     const versions = await session.api('GET', '/api/workflows/refund-requests/versions');
-    expect(versions.body.versions[0]).toMatchObject({ version: 1, note: 'Refunds go to billing', publishedBy: 'lea' });
+    expect(versions.body.versions[0]).toMatchObject({ version: 1, note: 'Refunds go to billing', publishedBy: 'lea@example.test' });
 
     const posted = await session.api('POST', '/api/mentions', {
       id: 'e2e-refund-1',

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './support/server.ts';
+import type { Role } from '@mentionflow/engine';
+import { startTestServer, TEST_PASSWORD, type TestServer } from './support/server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EDITOR = join(ROOT, 'apps', 'editor');
@@ -56,9 +57,12 @@ export interface EditorSession {
   readonly server: TestServer;
   readonly baseUrl: string;
   readonly browser: Browser;
-  /** A fresh page (its own storage) with the user's name already set. */
-  newPage(userName?: string): Promise<Page>;
-  /** JSON over HTTP to the same server, as the given user. */
+  /**
+   * A fresh page (its own cookies) signed in as `<userName>@example.test` (password TEST_PASSWORD), a user created
+   * with `role` on first use (and given that role if it had another).
+   */
+  newPage(userName?: string, role?: Role): Promise<Page>;
+  /** JSON over HTTP to the same server: with the test admin's API token, or as `user`'s signed-in browser session. */
   api(method: string, path: string, body?: unknown, user?: string): Promise<{ status: number; body: any }>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -75,10 +79,21 @@ export async function startEditorSession(): Promise<EditorSession> {
     server,
     baseUrl,
     browser,
-    async newPage(userName = 'lea') {
+    async newPage(userName = 'lea', role: Role = 'ops_lead') {
+      // The user, through the admin API: created on first use, given `role` when it has another.
+      const email = `${userName}@example.test`;
+      const listed = await server.call('GET', '/api/users');
+      const existing = (listed.body.users as { id: number; email: string; role: Role }[]).find((user) => user.email === email);
+      const prepared = existing
+        ? existing.role === role
+          ? undefined
+          : await server.call('PATCH', `/api/users/${existing.id}`, { role })
+        : await server.call('POST', '/api/users', { email, name: userName, role, password: TEST_PASSWORD });
+      if (prepared && prepared.status >= 300) throw new Error(`preparing ${email} (${role}) failed: ${prepared.status} ${JSON.stringify(prepared.body)}`);
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: baseUrl });
-      // A string, not a function: this file is typechecked without the DOM library.
-      await context.addInitScript({ content: `localStorage.setItem('mentionflow.user', ${JSON.stringify(userName)});` });
+      // Signed in through the API: the context's request shares its cookie jar with the page.
+      const signIn = await context.request.post('/api/auth/login', { data: { email, password: TEST_PASSWORD } });
+      if (signIn.status() !== 200) throw new Error(`signing ${email} in failed: ${signIn.status()} ${await signIn.text()}`);
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       // Surface page errors in the test output: a crash in React would otherwise look like a missing element.
@@ -86,10 +101,11 @@ export async function startEditorSession(): Promise<EditorSession> {
       pages.push(page);
       return page;
     },
-    async api(method, path, body, user = 'api-user') {
+    async api(method, path, body, user) {
+      const credentials = user === undefined ? await server.headersFor('admin') : await server.sessionFor(user);
       const response = await fetch(new URL(path, baseUrl), {
         method,
-        headers: { 'x-mentionflow-user': user, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...credentials, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();

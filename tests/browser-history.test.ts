@@ -80,7 +80,7 @@ describe('versions, diffs and rollback', () => {
     await eventually(() => textOf(route)).toContain('route to queue “billing”');
     await eventually(() => textOf(versions)).toContain('a copy of v1');
     const listed = await session.api('GET', '/api/workflows');
-    expect(listed.body.workflows[0]).toMatchObject({ id: 'refunds', status: 'published', publishedVersion: 3, publishedBy: 'lea' });
+    expect(listed.body.workflows[0]).toMatchObject({ id: 'refunds', status: 'published', publishedVersion: 3, publishedBy: 'lea@example.test' });
 
     // Editing and saving puts the draft ahead of the live version.
     await route.click();
@@ -104,7 +104,7 @@ describe('versions, diffs and rollback', () => {
     await page.getByRole('tabpanel').getByLabel('Queue', { exact: true }).fill('mine');
     await page.getByRole('button', { name: 'Save draft' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'saved this workflow first' });
-    await eventually(() => textOf(alert)).toContain('omar saved this workflow first');
+    await eventually(() => textOf(alert)).toContain('omar@example.test saved this workflow first');
     expect(await textOf(alert)).toContain('Your changes are not saved');
     expect(await page.getByRole('button', { name: 'Publish…' }).isDisabled()).toBe(true);
     const stored = await session.api('GET', '/api/workflows/shared');

@@ -105,7 +105,7 @@ describe('the simulation workbench', () => {
     await save.getByRole('button', { name: 'Done' }).click();
     const stored = await session.api('GET', '/api/workflows/refunds/cases');
     expect(stored.body.cases).toHaveLength(1);
-    expect(stored.body.cases[0]).toMatchObject({ name: 'Refunds stay with billing', mention: mentions[0], expect: { queue: 'billing', priority: 'P3' }, createdBy: 'lea' });
+    expect(stored.body.cases[0]).toMatchObject({ name: 'Refunds stay with billing', mention: mentions[0], expect: { queue: 'billing', priority: 'P3' }, createdBy: 'lea@example.test' });
 
     await page.getByRole('tab', { name: 'Cases' }).click();
     const cases = page.getByRole('tabpanel');
@@ -130,7 +130,7 @@ describe('the simulation workbench', () => {
     await publish.getByRole('button', { name: 'Done' }).click();
     await eventually(() => textOf(page.getByTestId('workflow-status'))).toBe('Published v2');
     const versions = await session.api('GET', '/api/workflows/refunds/versions');
-    expect(versions.body.versions[0]).toMatchObject({ version: 2, note: 'Refunds get their own queue', publishedBy: 'lea' });
+    expect(versions.body.versions[0]).toMatchObject({ version: 2, note: 'Refunds get their own queue', publishedBy: 'lea@example.test' });
   }, 120_000);
 
   it('streams 10,000 mentions into a table that renders only the rows in view, and cancels a slow run midway', async () => {

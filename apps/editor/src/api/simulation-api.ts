@@ -1,10 +1,9 @@
 // /api/simulate/compare and /api/simulate/explain: the published rules against a candidate (a workflow's draft), with
 // no side effects. The comparison streams NDJSON; it is read incrementally and handed over event by event.
 import type { Workflow } from '@mentionflow/engine';
-import { userName } from '../app/user-name.ts';
 import { readNdjson } from '../simulation/ndjson-lines.ts';
 import type { CompareEvent, RowExplanation, RunHandlers, RunRequest, SideTrace } from '../simulation/compare-types.ts';
-import { ApiRequestError } from './http.ts';
+import { ApiRequestError, apiFetch, refusalOf } from './http.ts';
 
 /** The "after" rules: a workflow's saved draft, or workflows sent as they are (an unsaved canvas). */
 export type Candidate = { readonly workflowId: string } | { readonly workflows: readonly Workflow[] };
@@ -28,23 +27,7 @@ export function compareBody(request: RunRequest, candidate: Candidate): CompareB
   return { stored, ...common };
 }
 
-function headers(): Record<string, string> {
-  const result: Record<string, string> = { accept: 'application/x-ndjson, application/json', 'content-type': 'application/json' };
-  const name = userName();
-  if (name) result['x-mentionflow-user'] = name;
-  return result;
-}
-
-async function refusal(response: Response): Promise<ApiRequestError> {
-  const text = await response.text().catch(() => '');
-  let error: { error?: string; message?: string; details?: unknown } = {};
-  try {
-    error = text ? (JSON.parse(text) as typeof error) : {};
-  } catch {
-    // not JSON: the status says enough
-  }
-  return new ApiRequestError(response.status, error.error ?? 'http_error', error.message ?? `The server answered ${response.status}.`, error.details);
-}
+const HEADERS = { accept: 'application/x-ndjson, application/json', 'content-type': 'application/json' };
 
 /** Hands each event of the stream to the matching handler; an `error` line (a failure after the start) is thrown. */
 export function dispatchEvent(value: unknown, handlers: Omit<RunHandlers, 'signal'>): void {
@@ -68,21 +51,15 @@ export function dispatchEvent(value: unknown, handlers: Omit<RunHandlers, 'signa
 export const simulationApi = {
   /** Streams a comparison into `handlers`; abort `handlers.signal` to cancel (the server stops with the connection). */
   async compare(body: CompareBody, handlers: RunHandlers): Promise<void> {
-    let response: Response;
-    try {
-      response = await fetch('/api/simulate/compare', { method: 'POST', headers: headers(), body: JSON.stringify(body), signal: handlers.signal });
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') throw error;
-      throw new ApiRequestError(0, 'network_error', 'The server cannot be reached. Check that it is running, then try again.');
-    }
-    if (!response.ok || !response.body) throw await refusal(response);
+    const response = await apiFetch('/api/simulate/compare', { method: 'POST', headers: HEADERS, body: JSON.stringify(body), signal: handlers.signal });
+    if (!response.ok || !response.body) throw await refusalOf(response);
     await readNdjson(response.body, (value) => dispatchEvent(value, handlers));
   },
 
   /** Before and after explanations of one mention. */
   async explain(body: { mention: unknown; candidate: Candidate; now?: string }, signal?: AbortSignal): Promise<RowExplanation> {
-    const response = await fetch('/api/simulate/explain', { method: 'POST', headers: { ...headers(), accept: 'application/json' }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
-    if (!response.ok) throw await refusal(response);
+    const response = await apiFetch('/api/simulate/explain', { method: 'POST', headers: { ...HEADERS, accept: 'application/json' }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+    if (!response.ok) throw await refusalOf(response);
     const answer = (await response.json()) as { before: SideTrace; after: SideTrace };
     return { before: answer.before, after: answer.after };
   },

@@ -7,6 +7,7 @@ import { workflowsApi, type WorkflowDetail } from '../api/workflows-api.ts';
 import { packsApi } from '../api/packs-api.ts';
 import { ApiRequestError } from '../api/http.ts';
 import { Link } from '../app/Link.tsx';
+import { useCan } from '../access/session.ts';
 import { ErrorState, Loading } from '../ui/States.tsx';
 import { EditorStoreProvider } from './store/EditorStoreProvider.tsx';
 import { EditorWorkspace } from './EditorWorkspace.tsx';
@@ -19,6 +20,8 @@ type Load =
 export default function EditorPage({ workflowId, simulate = false }: { workflowId: string; simulate?: boolean }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const mayEdit = useCan('workflows:edit');
+  const maySimulate = useCan('simulate');
 
   useEffect(() => {
     let live = true;
@@ -50,9 +53,9 @@ export default function EditorPage({ workflowId, simulate = false }: { workflowI
     );
   }
   return (
-    <EditorStoreProvider detail={load.detail} parameters={load.parameters}>
+    <EditorStoreProvider detail={load.detail} parameters={load.parameters} viewOnly={!mayEdit}>
       <ReactFlowProvider>
-        <EditorWorkspace simulate={simulate} />
+        <EditorWorkspace simulate={simulate && maySimulate} />
       </ReactFlowProvider>
     </EditorStoreProvider>
   );

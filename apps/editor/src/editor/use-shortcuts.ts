@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useEditorStoreApi } from './store/use-editor.ts';
+import { isReadOnly } from './store/editor-store.ts';
 import { saveDraft } from './workflow-commands.ts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -16,12 +17,13 @@ export function useShortcuts(): void {
   useEffect(() => {
     const fit = () => requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1 }));
     const onKeyDown = (event: KeyboardEvent) => {
-      const { actions, diffView, helpOpen } = store.getState();
+      const state = store.getState();
+      const { actions, diffView, helpOpen } = state;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (mod && key === 's') {
         event.preventDefault();
-        void saveDraft(store);
+        if (!state.viewOnly) void saveDraft(store);
         return;
       }
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
@@ -32,7 +34,7 @@ export function useShortcuts(): void {
       if (event.key === '?') return run(() => actions.setHelpOpen(!helpOpen));
       if (event.key === 'Escape') return run(() => (helpOpen ? actions.setHelpOpen(false) : diffView ? actions.setDiffView(null) : actions.selectNode(null)));
       if (!mod && key === 'f') return run(fit);
-      if (diffView) return; // the comparison is read-only
+      if (isReadOnly(state)) return; // a comparison, or a role that may only look
       if (mod && key === 'z' && !event.shiftKey) return run(actions.undo);
       if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) return run(actions.redo);
       if (mod && key === 'c' && !window.getSelection()?.toString()) return run(() => void actions.copy());

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { casesApi, type CaseResult } from '../api/cases-api.ts';
 import { ApiRequestError } from '../api/http.ts';
 import { useEditorState } from '../editor/store/use-editor.ts';
+import { useCan } from '../access/session.ts';
 import { CasesPanel, type CasesLoad } from './cases/CasesPanel.tsx';
 import './simulation.css';
 
@@ -16,6 +17,8 @@ export function CasesTab() {
   const [results, setResults] = useState<Record<string, CaseResult> | null>(null);
   const [running, setRunning] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const mayRun = useCan('simulate');
+  const mayChange = useCan('workflows:edit');
 
   const refresh = useCallback(() => {
     let live = true;
@@ -53,7 +56,15 @@ export function CasesTab() {
   };
   return (
     <>
-      <CasesPanel load={load} results={results} running={running} message={message} onRunAll={() => void runAll()} onDelete={(caseId) => void remove(caseId)} onRetry={refresh} />
+      <CasesPanel
+        load={load}
+        results={results}
+        running={running}
+        message={message}
+        {...(mayRun ? { onRunAll: () => void runAll() } : {})}
+        {...(mayChange ? { onDelete: (caseId: string) => void remove(caseId) } : {})}
+        onRetry={refresh}
+      />
       <p className="help">Cases run against the saved draft; save your changes first to include them.</p>
     </>
   );

@@ -4,6 +4,7 @@ import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection
 import { findNodeSpec } from '@mentionflow/engine';
 import type { FlowEdge, FlowNode } from '../graph/flow-mapping.ts';
 import { connectionProblem } from '../store/graph-edits.ts';
+import { isReadOnly } from '../store/editor-store.ts';
 import { edgePathState } from '../store/path-view.ts';
 import { useEditorActions, useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
 import { nodeTypes } from './node-types.ts';
@@ -13,17 +14,17 @@ const MINIMAP_COLORS: Record<string, string> = { trigger: '#6d5bd0', condition: 
 
 export function Canvas() {
   const store = useEditorStoreApi();
-  const { nodes, edges, diffView, pathView, focusRequest, problemEdges } = useEditorState((state) => ({
+  const { nodes, edges, diffView, pathView, focusRequest, problemEdges, readOnly } = useEditorState((state) => ({
     nodes: state.nodes,
     edges: state.edges,
     diffView: state.diffView,
     pathView: state.pathView,
     focusRequest: state.focusRequest,
     problemEdges: state.problemEdges,
+    readOnly: isReadOnly(state),
   }));
   const actions = useEditorActions();
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const readOnly = diffView !== null;
   const container = useRef<HTMLDivElement>(null);
 
   const shownEdges = useMemo(() => {

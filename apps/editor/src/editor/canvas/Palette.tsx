@@ -3,6 +3,7 @@
 import { NODE_SPECS, type NodeCategory, type NodeSpec } from '@mentionflow/engine';
 import { findNodeSpec } from '@mentionflow/engine';
 import { useEditorActions, useEditorState } from '../store/use-editor.ts';
+import { isReadOnly } from '../store/editor-store.ts';
 
 export const PALETTE_MIME = 'application/x-mentionflow-node';
 
@@ -16,12 +17,14 @@ const GROUPS: { category: NodeCategory; title: string }[] = [
 export function Palette() {
   const kind = useEditorState((state) => state.workflow.kind);
   const hasTrigger = useEditorState((state) => state.nodes.some((node) => findNodeSpec(node.data.kind)?.category === 'trigger'));
-  const readOnly = useEditorState((state) => state.diffView !== null);
+  const readOnly = useEditorState(isReadOnly);
+  const viewOnly = useEditorState((state) => state.viewOnly);
   const actions = useEditorActions();
   const specs = Object.values(NODE_SPECS as Record<string, NodeSpec>).filter((spec) => spec.workflowKinds.includes(kind));
 
   return (
     <nav className="palette" aria-label="Node palette">
+      {viewOnly && <p className="muted panel-note">Your role may look at workflows, not change them: nothing can be added.</p>}
       {GROUPS.map(({ category, title }) => {
         const items = specs.filter((spec) => spec.category === category);
         if (items.length === 0) return null;

@@ -15,15 +15,24 @@ const NO_PROBLEMS: readonly Problem[] = [];
 export function Inspector() {
   // A top-level array of ids: useShallow compares it item by item, so the panel re-renders only when the selection changes.
   const selected = useEditorState((state) => state.nodes.filter((node) => node.selected).map((node) => node.id));
-  const readOnly = useEditorState((state) => state.diffView !== null);
-  if (readOnly) return <p className="muted panel-note">Close the comparison to edit.</p>;
-  if (selected.length === 0) return <WorkflowProperties />;
-  if (selected.length > 1) return <MultiSelection count={selected.length} />;
-  return <NodeInspector key={selected[0]!} nodeId={selected[0]!} />;
+  const comparing = useEditorState((state) => state.diffView !== null);
+  // Someone who may only look still reads every node's settings, in disabled fields.
+  const viewOnly = useEditorState((state) => state.viewOnly);
+  if (comparing) return <p className="muted panel-note">Close the comparison to edit.</p>;
+  if (selected.length === 0) return <WorkflowProperties readOnly={viewOnly} />;
+  if (selected.length > 1) return <MultiSelection count={selected.length} readOnly={viewOnly} />;
+  return <NodeInspector key={selected[0]!} nodeId={selected[0]!} readOnly={viewOnly} />;
 }
 
-function MultiSelection({ count }: { count: number }) {
+function MultiSelection({ count, readOnly }: { count: number; readOnly: boolean }) {
   const actions = useEditorActions();
+  if (readOnly) {
+    return (
+      <div className="inspector">
+        <h2>{count} nodes selected</h2>
+      </div>
+    );
+  }
   return (
     <div className="inspector">
       <h2>{count} nodes selected</h2>
@@ -40,7 +49,7 @@ function MultiSelection({ count }: { count: number }) {
   );
 }
 
-function NodeInspector({ nodeId }: { nodeId: string }) {
+function NodeInspector({ nodeId, readOnly }: { nodeId: string; readOnly: boolean }) {
   const actions = useEditorActions();
   const { nodes, edges, problems, parameters } = useEditorState((state) => ({
     nodes: state.nodes,
@@ -82,8 +91,16 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           ))}
         </ul>
       )}
-      <NodeForm nodeId={node.id} spec={spec} values={node.data.values} problems={formProblems} parameters={parameters} onChange={(name, value) => actions.updateValues(node.id, name, value)} />
-      <OutputsEditor nodeId={node.id} outputs={spec.outputs} readOnly={false} />
+      <NodeForm
+        nodeId={node.id}
+        spec={spec}
+        values={node.data.values}
+        problems={formProblems}
+        parameters={parameters}
+        onChange={(name, value) => actions.updateValues(node.id, name, value)}
+        readOnly={readOnly}
+      />
+      <OutputsEditor nodeId={node.id} outputs={spec.outputs} readOnly={readOnly} />
       {sentences.length > 0 && (
         <section className="paths" aria-label="Paths to this node">
           <h3>In words</h3>
@@ -94,14 +111,16 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           </ul>
         </section>
       )}
-      <div className="button-row">
-        <button type="button" onClick={() => actions.copy()}>
-          Copy
-        </button>
-        <button type="button" className="danger" onClick={() => actions.deleteSelection()}>
-          Delete node
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="button-row">
+          <button type="button" onClick={() => actions.copy()}>
+            Copy
+          </button>
+          <button type="button" className="danger" onClick={() => actions.deleteSelection()}>
+            Delete node
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { workflowsApi, type VersionSummary } from '../../api/workflows-api.ts';
 import { ApiRequestError } from '../../api/http.ts';
+import { useCan } from '../../access/session.ts';
 import { formatDateTime, formatRelative } from '../../ui/format.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/States.tsx';
 import { useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
@@ -21,6 +22,7 @@ export function HistoryPanel() {
   const [attempt, setAttempt] = useState(0);
   const [rollbackTo, setRollbackTo] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const mayRollBack = useCan('workflows:publish');
 
   useEffect(() => {
     let live = true;
@@ -78,9 +80,11 @@ export function HistoryPanel() {
                   What changed
                 </button>
               )}
-              <button type="button" onClick={() => setRollbackTo(version.version)} aria-label={`Roll back to v${version.version}`}>
-                Roll back…
-              </button>
+              {mayRollBack && (
+                <button type="button" onClick={() => setRollbackTo(version.version)} aria-label={`Roll back to v${version.version}`}>
+                  Roll back…
+                </button>
+              )}
             </div>
           </li>
         ))}

@@ -5,7 +5,8 @@ import { createEditorStore, type EditorStore } from './editor-store.ts';
 
 export const EditorStoreContext = createContext<EditorStore | null>(null);
 
-export function EditorStoreProvider({ detail, parameters, children }: { detail: WorkflowDetail; parameters: Record<string, unknown>; children: ReactNode }) {
-  const [store] = useState(() => createEditorStore(detail, parameters));
+/** `viewOnly` for people who may read workflows but not edit them. */
+export function EditorStoreProvider({ detail, parameters, viewOnly = false, children }: { detail: WorkflowDetail; parameters: Record<string, unknown>; viewOnly?: boolean; children: ReactNode }) {
+  const [store] = useState(() => createEditorStore(detail, parameters, Date.now, { viewOnly }));
   return <EditorStoreContext.Provider value={store}>{children}</EditorStoreContext.Provider>;
 }

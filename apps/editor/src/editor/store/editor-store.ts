@@ -42,6 +42,8 @@ export interface EditorState {
   /** The revision the problems were computed for. */
   readonly validatedRevision: number;
   readonly diffView: DiffView | null;
+  /** The signed-in person may look but not change (no `workflows:edit`): every edit is refused, as in a comparison. */
+  readonly viewOnly: boolean;
   /** One simulated mention's way through the workflow, drawn over the draft (set by the simulation workbench). */
   readonly pathView: PathView | null;
   readonly saveState: SaveState;
@@ -94,6 +96,11 @@ export type EditorStore = StoreApi<EditorState & { actions: EditorActions }>;
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** Nothing on the canvas can change: a comparison is shown, or the person may only look. */
+export function isReadOnly(state: Pick<EditorState, 'diffView' | 'viewOnly'>): boolean {
+  return state.diffView !== null || state.viewOnly;
+}
+
 export function graphOf(state: Pick<EditorState, 'nodes' | 'edges'>): Graph {
   return toGraph(state.nodes, state.edges);
 }
@@ -115,12 +122,13 @@ function indexProblems(problems: readonly Problem[], edges: readonly FlowEdge[])
   return { problemsByNode: byNode, problemEdges };
 }
 
-export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<Record<string, unknown>> = {}, now: () => number = Date.now): EditorStore {
+export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<Record<string, unknown>> = {}, now: () => number = Date.now, options: { viewOnly?: boolean } = {}): EditorStore {
   const scene = toFlow(detail.graph);
   return createStore<EditorState & { actions: EditorActions }>()((set, get) => {
     /** Apply an edit as one undoable step; `key` merges repeated edits of one kind (typing in a field). */
     const change = (key: string | null, produce: (scene: Scene) => Scene | null): boolean => {
       const state = get();
+      if (state.viewOnly) return false;
       const before: Scene = { nodes: state.nodes, edges: state.edges };
       const next = produce(before);
       if (!next) return false;
@@ -141,6 +149,10 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
           set({ diffView: { ...state.diffView, nodes: applyNodeChanges(harmless, state.diffView.nodes) } });
           return;
         }
+        if (state.viewOnly) {
+          set({ nodes: applyNodeChanges(changes.filter((item) => item.type === 'dimensions' || item.type === 'select'), state.nodes) });
+          return;
+        }
         const moved = changes.some((item) => item.type === 'position' && !item.dragging);
         const structural = changes.some((item) => item.type === 'remove' || item.type === 'add' || item.type === 'replace');
         if (structural || (moved && !state.dragging)) {
@@ -153,9 +165,13 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
         set({ nodes: applyNodeChanges(changes, state.nodes), ...(moved ? { revision: state.revision + 1 } : {}), ...(chose ? { relatedNodeIds: NONE } : {}) });
       },
       onEdgesChange(changes) {
-        const { diffView } = get();
+        const { diffView, viewOnly } = get();
         if (diffView) {
           set({ diffView: { ...diffView, edges: applyEdgeChanges(changes.filter((item) => item.type === 'select'), diffView.edges) } });
+          return;
+        }
+        if (viewOnly) {
+          set((state) => ({ edges: applyEdgeChanges(changes.filter((item) => item.type === 'select'), state.edges) }));
           return;
         }
         const structural = changes.some((item) => item.type !== 'select');
@@ -256,6 +272,7 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
         });
       },
       setMeta(changes) {
+        if (get().viewOnly) return;
         set((state) => ({ workflow: { ...state.workflow, ...changes }, revision: state.revision + 1 }));
       },
       setStatus(summary) {
@@ -303,6 +320,7 @@ export function createEditorStore(detail: WorkflowDetail, parameters: Readonly<R
       ...indexProblems(detail.problems, scene.edges),
       validatedRevision: -1,
       diffView: null,
+      viewOnly: options.viewOnly ?? false,
       pathView: null,
       saveState: { status: 'idle' },
       helpOpen: false,

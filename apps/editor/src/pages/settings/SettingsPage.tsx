@@ -1,8 +1,10 @@
 // Workspace settings: brand names, handles and hashtags, time zone, business hours and first-response targets.
+// Everyone reads them; only a role with `settings:edit` (admins) sees them as a form to save.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { PRIORITIES, SettingsSchema, WEEKDAYS, formatDuration, type Settings } from '@mentionflow/engine';
 import { settingsApi } from '../../api/settings-api.ts';
 import { ApiRequestError } from '../../api/http.ts';
+import { useCan } from '../../access/session.ts';
 import { ErrorState, Loading } from '../../ui/States.tsx';
 import { TagsInput } from '../../ui/TagsInput.tsx';
 
@@ -18,6 +20,7 @@ export default function SettingsPage() {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const mayEdit = useCan('settings:edit');
   const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []), []);
 
   useEffect(() => {
@@ -65,15 +68,20 @@ export default function SettingsPage() {
       <header className="page-header">
         <h1 id="settings-title">Settings</h1>
       </header>
+      {!mayEdit && (
+        <p className="notice" role="note">
+          Read only: your role may look at the settings; an admin changes them.
+        </p>
+      )}
       <form onSubmit={save} className="settings-form">
-        <fieldset>
+        <fieldset disabled={!mayEdit}>
           <legend>Brand</legend>
           <p className="help">How customers name the brand; mentions that use these are “about the brand”.</p>
           <TagsInput label="Brand names" values={settings.brand.names} onChange={(names) => update((draft) => ({ ...draft, brand: { ...draft.brand, names } }))} placeholder="e.g. Acme Air" />
           <TagsInput label="Handles" values={settings.brand.handles} onChange={(handles) => update((draft) => ({ ...draft, brand: { ...draft.brand, handles } }))} placeholder="e.g. @acmeair" />
           <TagsInput label="Hashtags" values={settings.brand.hashtags} onChange={(hashtags) => update((draft) => ({ ...draft, brand: { ...draft.brand, hashtags } }))} placeholder="e.g. #AcmeAir" />
         </fieldset>
-        <fieldset>
+        <fieldset disabled={!mayEdit}>
           <legend>Time</legend>
           <div className="field">
             <label htmlFor="settings-timezone">Time zone</label>
@@ -128,7 +136,7 @@ export default function SettingsPage() {
             </select>
           </div>
         </fieldset>
-        <fieldset>
+        <fieldset disabled={!mayEdit}>
           <legend>First-response targets</legend>
           <p className="help">Minutes a ticket of each priority may wait for its first answer. P1 counts every minute; P2–P4 count business minutes.</p>
           <div className="field-row">
@@ -162,16 +170,18 @@ export default function SettingsPage() {
             {result.message}
           </p>
         )}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy || !dirty || issues.length > 0}>
-            {busy ? 'Saving…' : 'Save settings'}
-          </button>
-          {dirty && (
-            <button type="button" onClick={() => (setSettings(JSON.parse(saved) as Settings), setResult(null))}>
-              Discard changes
+        {mayEdit && (
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy || !dirty || issues.length > 0}>
+              {busy ? 'Saving…' : 'Save settings'}
             </button>
-          )}
-        </div>
+            {dirty && (
+              <button type="button" onClick={() => (setSettings(JSON.parse(saved) as Settings), setResult(null))}>
+                Discard changes
+              </button>
+            )}
+          </div>
+        )}
       </form>
     </section>
   );

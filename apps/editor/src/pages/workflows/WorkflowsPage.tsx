@@ -2,6 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { workflowsApi, type WorkflowSummary } from '../../api/workflows-api.ts';
 import { ApiRequestError } from '../../api/http.ts';
+import { useCan } from '../../access/session.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/States.tsx';
 import { WorkflowTable } from './WorkflowTable.tsx';
 
@@ -16,6 +17,8 @@ export function WorkflowsPage() {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const [dialog, setDialog] = useState<'new' | 'pack' | null>(null);
+  const mayEdit = useCan('workflows:edit');
+  const mayImport = useCan('packs:import');
 
   const refresh = useCallback(() => {
     const controller = new AbortController();
@@ -45,12 +48,16 @@ export function WorkflowsPage() {
       <header className="page-header">
         <h1 id="workflows-title">Workflows</h1>
         <div className="page-actions">
-          <button type="button" className="primary" onClick={() => setDialog('new')}>
-            New workflow
-          </button>
-          <button type="button" onClick={() => setDialog('pack')}>
-            Import a pack
-          </button>
+          {mayEdit && (
+            <button type="button" className="primary" onClick={() => setDialog('new')}>
+              New workflow
+            </button>
+          )}
+          {mayImport && (
+            <button type="button" onClick={() => setDialog('pack')}>
+              Import a pack
+            </button>
+          )}
         </div>
       </header>
       <div className="filters" role="search">
@@ -74,7 +81,11 @@ export function WorkflowsPage() {
       {load.status === 'error' && <ErrorState title="The workflows could not be loaded" message={load.message} onRetry={refresh} />}
       {load.status === 'ready' && workflows.length === 0 && (
         <EmptyState title="No workflows yet">
-          <p>Start from a blank canvas with “New workflow”, or import a rule pack of good practice with “Import a pack”.</p>
+          {mayEdit || mayImport ? (
+            <p>Start from a blank canvas with “New workflow”, or import a rule pack of good practice with “Import a pack”.</p>
+          ) : (
+            <p>Workflows appear here once an ops lead or an admin creates them.</p>
+          )}
         </EmptyState>
       )}
       {load.status === 'ready' && workflows.length > 0 && shown.length === 0 && (

@@ -10,8 +10,9 @@ interface CasesPanelProps {
   readonly results: Readonly<Record<string, CaseResult>> | null;
   readonly running: boolean;
   readonly message: string | null;
-  readonly onRunAll: () => void;
-  readonly onDelete: (caseId: string) => void;
+  /** Absent for a role that may not simulate (`simulate`), or change cases (`workflows:edit`): the button is not shown. */
+  readonly onRunAll?: () => void;
+  readonly onDelete?: (caseId: string) => void;
   readonly onRetry: () => void;
 }
 
@@ -34,11 +35,13 @@ export function CasesPanel({ load, results, running, message, onRunAll, onDelete
         </EmptyState>
       ) : (
         <>
-          <div className="button-row">
-            <button type="button" onClick={onRunAll} disabled={running}>
-              {running ? 'Running…' : `Run ${load.cases.length} case${load.cases.length === 1 ? '' : 's'} against the draft`}
-            </button>
-          </div>
+          {onRunAll && (
+            <div className="button-row">
+              <button type="button" onClick={onRunAll} disabled={running}>
+                {running ? 'Running…' : `Run ${load.cases.length} case${load.cases.length === 1 ? '' : 's'} against the draft`}
+              </button>
+            </div>
+          )}
           {results && (
             <p role="status" className={failing ? 'field-error' : 'notice-ok'}>
               {failing ? `${failing} of ${load.cases.length} would change with this draft.` : `All ${load.cases.length} pass with this draft.`}
@@ -63,9 +66,11 @@ export function CasesPanel({ load, results, running, message, onRunAll, onDelete
                       ))}
                     </ul>
                   )}
-                  <button type="button" className="danger-link" onClick={() => onDelete(item.id)} aria-label={`Delete case ${item.name}`}>
-                    Delete
-                  </button>
+                  {onDelete && (
+                    <button type="button" className="danger-link" onClick={() => onDelete(item.id)} aria-label={`Delete case ${item.name}`}>
+                      Delete
+                    </button>
+                  )}
                 </li>
               );
             })}

@@ -11,7 +11,8 @@ import { TraceView } from './TraceView.tsx';
 interface ExplanationPanelProps {
   readonly workflowId: string;
   readonly onRetry: (index: number) => void;
-  readonly onSaveCase: (row: CompareRow, input: SaveCaseInput) => Promise<void>;
+  /** Absent for a role that may not change the workflow's cases (`workflows:edit`). */
+  readonly onSaveCase?: (row: CompareRow, input: SaveCaseInput) => Promise<void>;
 }
 
 export function ExplanationPanel({ workflowId, onRetry, onSaveCase }: ExplanationPanelProps) {
@@ -40,9 +41,11 @@ export function ExplanationPanel({ workflowId, onRetry, onSaveCase }: Explanatio
       </header>
       <DecisionCompare before={row.before} after={row.after} />
       <div className="button-row">
-        <button type="button" onClick={() => setSaving(true)}>
-          Save as regression case…
-        </button>
+        {onSaveCase && (
+          <button type="button" onClick={() => setSaving(true)}>
+            Save as regression case…
+          </button>
+        )}
         <button type="button" className="link-button" onClick={() => actions.select(null)}>
           Clear the path from the canvas
         </button>
@@ -59,7 +62,7 @@ export function ExplanationPanel({ workflowId, onRetry, onSaveCase }: Explanatio
       {(!state || state.status === 'loading') && <Loading what="the explanation" />}
       {state?.status === 'error' && <ErrorState title="The explanation could not be loaded" message={state.message} onRetry={() => onRetry(row.index)} />}
       {state?.status === 'ready' && <TraceView trace={state.explanation[side]} workflowId={workflowId} />}
-      {saving && <SaveCaseDialog row={row} onSave={(input) => onSaveCase(row, input)} onClose={() => setSaving(false)} />}
+      {saving && onSaveCase && <SaveCaseDialog row={row} onSave={(input) => onSaveCase(row, input)} onClose={() => setSaving(false)} />}
     </section>
   );
 }
