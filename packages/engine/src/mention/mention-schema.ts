@@ -13,7 +13,12 @@ export const CUSTOMER_TIERS = ['standard', 'silver', 'gold', 'vip'] as const;
 export const CustomerTierSchema = z.enum(CUSTOMER_TIERS);
 
 const isoDateTime = z.iso.datetime({ offset: true });
-const shortText = (max: number) => z.string().max(max);
+// SQLite keeps a NUL inside a text value but reads it back cut short there, so a mention's strings may not hold one.
+const shortText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
 
 export const AuthorSchema = z.strictObject({
   handle: shortText(200).min(1),

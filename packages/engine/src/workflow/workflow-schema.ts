@@ -13,13 +13,31 @@ export const IdSchema = z
 const NODES_HARD_MAX = 2000;
 const EDGES_HARD_MAX = 4000;
 
+/** Node data is a few levels deep (clauses, a value, terms by language); far deeper data is hostile and would
+ *  overflow the stack of the code that walks it (parameter binding, diffs, JSON). */
+const DATA_DEPTH_MAX = 20;
+
+/** Whether objects or arrays nest more than `max` levels below `value` (iterative: the input may be very deep). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 export const GraphNodeSchema = z.strictObject({
   id: IdSchema,
   type: z.string().min(1).max(100),
   position: PositionSchema,
-  data: z.record(z.string(), z.unknown()),
+  data: z
+    .record(z.string(), z.unknown())
+    .refine((data) => !nestsDeeperThan(data, DATA_DEPTH_MAX), `node data nests at most ${DATA_DEPTH_MAX} levels deep`),
 });
 
 export const GraphEdgeSchema = z.strictObject({

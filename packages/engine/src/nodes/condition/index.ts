@@ -1,6 +1,7 @@
 // Condition: clauses `fact · operator · value` combined with all/any; a `yes` and a `no` output.
 import { z } from 'zod';
 import { WORKFLOW_KINDS } from '../../workflow/workflow-kind.ts';
+import { GRAPH_LIMITS } from '../../workflow/workflow-schema.ts';
 import type { ConditionNodeSpec } from '../node-spec.ts';
 import type { FactCondition } from '../../compiler/rule-json.ts';
 import { describeClause } from '../../compiler/describe-clause.ts';
@@ -15,7 +16,10 @@ export type Clause = z.infer<typeof ClauseSchema>;
 
 const ConditionData = z.strictObject({
   combinator: z.enum(['all', 'any']),
-  clauses: z.array(ClauseSchema).min(1, 'a condition needs at least one clause'),
+  clauses: z
+    .array(ClauseSchema)
+    .min(1, 'a condition needs at least one clause')
+    .max(GRAPH_LIMITS.clausesPerCondition, `a condition holds at most ${GRAPH_LIMITS.clausesPerCondition} clauses`),
 });
 type ConditionData = z.infer<typeof ConditionData>;
 
