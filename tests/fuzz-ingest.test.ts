@@ -328,8 +328,13 @@ describe('ids that collide with ids the server makes', () => {
     expect(tickets.rows).toHaveLength(1);
     const clash = String(tickets.rows[0]!.mention_id);
     const response = await server.call('POST', '/api/mentions', { id: clash, channel: 'x', kind: 'post', text: 'hello', createdAt: '2026-03-02T10:00:00Z', author: { handle: '@b' } });
-    // Today it is answered as a duplicate of the follow-up ticket's decision (and not stored); see the report on #9.
-    expectHandled(response, [200, 201, 409, 422]);
+    // The suffix is reserved: the customer's mention is refused by name instead of answered with another's decision.
+    expect(response).toMatchObject({ status: 422, body: { error: 'validation_failed', details: [{ field: 'id', message: expect.stringContaining('reserved for follow-up tickets') }] } });
+  });
+
+  it('a batch with no valid mention answers the API error shape, with the per-item results alongside', async () => {
+    const response = await server.call('POST', '/api/mentions', [{ id: 'a', channel: 'x' }, { nonsense: true }]);
+    expect(response).toMatchObject({ status: 422, body: { error: 'validation_failed', message: expect.stringMatching(/^no mention in the batch is valid; the first: /), created: 0, rejected: 2, results: [{ index: 0, status: 'rejected' }, { index: 1, status: 'rejected' }] } });
   });
 });
 

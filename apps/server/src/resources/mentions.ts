@@ -46,7 +46,13 @@ export function mentionRoutes(services: Services, reader: MentionReader): Hono {
       const rejected = results.filter((result) => result.status === 'rejected').length;
       const created = results.filter((result) => result.status === 'created').length;
       const summary = { results, created, duplicates: results.length - created - rejected, rejected };
-      return c.json(summary, rejected === 0 ? 200 : rejected === results.length ? 422 : 207);
+      if (rejected === results.length) {
+        const issue = results[0]?.status === 'rejected' ? results[0].errors[0] : undefined;
+        // The API's error shape, with the per-item summary alongside so clients read one format for batches.
+        const message = `no mention in the batch is valid${issue ? `; the first: ${issue.field}: ${issue.message}` : ''}`;
+        return c.json({ error: 'validation_failed', message, ...summary }, 422);
+      }
+      return c.json(summary, rejected === 0 ? 200 : 207);
     }
     const [result] = await services.ingest.ingest([body]);
     if (result!.status === 'rejected') {

@@ -39,8 +39,13 @@ export const CustomerSchema = z.strictObject({
 /** Limits that keep one mention bounded; hostile input gets a clear error, never a slow path. */
 export const MENTION_TEXT_MAX = 20_000;
 
+/** Follow-up tickets are stored as mentions with the original's id plus this suffix; platforms never send it. */
+export const FOLLOW_UP_ID_SUFFIX = /~follow-up-\d+$/;
+
 export const MentionSchema = z.strictObject({
-  id: shortText(200).min(1),
+  id: shortText(200)
+    .min(1)
+    .refine((id) => !FOLLOW_UP_ID_SUFFIX.test(id), 'ids ending in ~follow-up-<number> are reserved for follow-up tickets'),
   channel: ChannelSchema,
   kind: MentionKindSchema,
   text: shortText(MENTION_TEXT_MAX),
