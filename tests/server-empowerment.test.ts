@@ -216,3 +216,27 @@ describe('approvals', () => {
     expect(Object.keys(paths['/api/empowerment/approvals/{id}/grant'].post.responses)).toContain('403');
   });
 });
+
+describe('people with the agent role act as their own agent only', () => {
+  it('files and decides approvals as the agent they are linked to; naming another agent or a tier is not a way up', async () => {
+    await publishLimits();
+    await server.userFor('ana.person', 'agent');
+    const users = (await server.call('GET', '/api/users')).body.users as { id: number; email: string }[];
+    const ana = users.find((user) => user.email === 'ana.person@example.test')!;
+    expect(await server.call('PATCH', `/api/users/${ana.id}`, { agentId: 'ghost' })).toMatchObject({ status: 422, body: { details: [{ field: 'agentId' }] } });
+    const unlinked = await server.sessionFor('ana.person', 'agent');
+    expect(await server.call('POST', '/api/empowerment/approvals', { agentId: 'ana', remedy: 'refund', amount: 500, currency: 'EUR' }, unlinked)).toMatchObject({ status: 403, body: { details: { field: 'agentId' } } });
+
+    expect((await server.call('PATCH', `/api/users/${ana.id}`, { agentId: 'ana' })).body).toMatchObject({ agentId: 'ana' });
+    const linked = await server.sessionFor('ana.person', 'agent', true);
+    expect((await server.call('GET', '/api/auth/session', undefined, linked)).body.user).toMatchObject({ role: 'agent', agentId: 'ana' });
+    // Claiming to be a supervisor's tier does not make the request theirs: it is filed as ana, an agent.
+    const filed = await server.call('POST', '/api/empowerment/approvals', { agentTier: 'supervisor', remedy: 'refund', amount: 500, currency: 'EUR' }, linked);
+    expect(filed).toMatchObject({ status: 201, body: { requestedBy: 'ana', requiredRole: 'supervisor' } });
+    const grant = (agentId: string) => server.call('POST', `/api/empowerment/approvals/${filed.body.id}/grant`, { agentId }, linked);
+    expect(await grant('sue')).toMatchObject({ status: 403, body: { error: 'forbidden', message: 'ana.person@example.test acts as agent “ana” only, not “sue”' } });
+    expect(await grant('ana')).toMatchObject({ status: 403, body: { details: { requiredRole: 'supervisor', agentTier: 'agent' } } });
+    // An operations lead may act for a supervisor (e.g. recording a decision taken on the phone).
+    expect((await server.call('POST', `/api/empowerment/approvals/${filed.body.id}/grant`, { agentId: 'sue' }, await server.sessionFor('olivia', 'ops_lead'))).status).toBe(200);
+  });
+});

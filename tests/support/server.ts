@@ -27,8 +27,9 @@ export interface TestServer extends MentionflowServer {
   /** A user with this role (email `<name>@example.test`, password TEST_PASSWORD), created on first use. */
   userFor(name: string, role: Role): Promise<{ email: string; password: string }>;
   /** Signs `name` in through /api/auth/login (creating the user with `role` on first use) and returns the headers a
-   *  browser would send: the session cookie and the CSRF token. Their actor is `<name>@example.test`. */
-  sessionFor(name: string, role?: Role): Promise<Record<string, string>>;
+   *  browser would send: the session cookie and the CSRF token. Their actor is `<name>@example.test`. The session is
+   *  reused unless `fresh` (after a change that ends sessions: role, password, agent link). */
+  sessionFor(name: string, role?: Role, fresh?: boolean): Promise<Record<string, string>>;
   /** Starts a real listener on 127.0.0.1 and returns its base URL. */
   listen(): Promise<string>;
   /** Closes the server; the temp dir is kept unless `remove` is set. */
@@ -88,8 +89,8 @@ export async function startTestServer(options: ServerOptions & { dir?: string } 
       }
       return person;
     },
-    sessionFor(name, role = 'ops_lead') {
-      let session = sessions.get(name);
+    sessionFor(name, role = 'ops_lead', fresh = false) {
+      let session = fresh ? undefined : sessions.get(name);
       if (!session) {
         session = result.userFor(name, role).then(async (person) => {
           const response = await server.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });

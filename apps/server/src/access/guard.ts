@@ -24,6 +24,22 @@ export function requirePrincipal(c: Context): Principal {
   return principal;
 }
 
+/**
+ * The queue agent a request acts as. People with the `agent` role act only as the agent their user is linked to
+ * (naming another is 403; naming none means theirs); admins, operations leads and tokens may name any agent.
+ */
+export function actingAgent(c: Context, requested: string): string;
+export function actingAgent(c: Context, requested: string | undefined): string | undefined;
+export function actingAgent(c: Context, requested: string | undefined): string | undefined {
+  const principal = principalOf(c);
+  if (!principal || principal.kind !== 'user' || principal.role !== 'agent') return requested;
+  if (!principal.agentId) throw new ApiError(403, 'forbidden', `${principal.actor} is not linked to a queue agent; an admin can link them under Access → Users`, { field: 'agentId' });
+  if (requested !== undefined && requested !== principal.agentId) {
+    throw new ApiError(403, 'forbidden', `${principal.actor} acts as agent “${principal.agentId}” only, not “${requested}”`, { field: 'agentId', agentId: principal.agentId });
+  }
+  return principal.agentId;
+}
+
 async function authenticate(c: Context, access: Access): Promise<Principal | undefined> {
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {

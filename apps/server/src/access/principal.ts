@@ -10,6 +10,8 @@ export interface Principal {
   readonly name: string;
   /** Per-minute request budget (tokens have their own; people share one generous default). */
   readonly rateLimitPerMinute: number;
+  /** For `agent` users: the queue agent they are, the only one they may act as. */
+  readonly agentId?: string | undefined;
   /** Present for cookie sessions: state-changing requests must echo it in `x-csrf-token`. */
   readonly csrfToken?: string;
 }

@@ -53,7 +53,7 @@ export class SessionStore {
       return undefined;
     }
     if (now - session.lastSeenAt > TOUCH_EVERY_MS) await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.digest, digest));
-    return { kind: 'user', id: user.id, role: user.role as Role, actor: user.email, name: user.name, rateLimitPerMinute: USER_RATE_LIMIT_PER_MINUTE, csrfToken: session.csrfToken };
+    return { kind: 'user', id: user.id, role: user.role as Role, actor: user.email, name: user.name, rateLimitPerMinute: USER_RATE_LIMIT_PER_MINUTE, csrfToken: session.csrfToken, agentId: user.agentId ?? undefined };
   }
 
   async end(secret: string): Promise<void> {

@@ -17,7 +17,10 @@ export const EmailSchema = z
   .regex(/^[^\s@]+@[^\s@]+$/, 'an email address looks like name@example.com');
 export const UserNameSchema = z.string().trim().min(1, 'a name is required').max(100, 'a name has at most 100 characters');
 
-export const NewUserSchema = z.strictObject({ email: EmailSchema, name: UserNameSchema, role: RoleSchema, password: PasswordSchema });
+/** The queue agent an `agent` user is (an id from /api/agents). */
+const LinkedAgentSchema = z.string().trim().min(1).max(100);
+
+export const NewUserSchema = z.strictObject({ email: EmailSchema, name: UserNameSchema, role: RoleSchema, password: PasswordSchema, agentId: LinkedAgentSchema.optional() });
 export type NewUser = z.infer<typeof NewUserSchema>;
 
 export const UserChangeSchema = z.strictObject({
@@ -25,6 +28,7 @@ export const UserChangeSchema = z.strictObject({
   role: RoleSchema.optional(),
   password: PasswordSchema.optional(),
   disabled: z.boolean().optional(),
+  agentId: LinkedAgentSchema.nullable().optional(),
 });
 export type UserChange = z.infer<typeof UserChangeSchema>;
 
@@ -33,6 +37,7 @@ export const UserViewSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
+  agentId: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: z.string(),
   lastSignInAt: z.string().nullable(),
@@ -44,7 +49,7 @@ export type UserRow = typeof users.$inferSelect;
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
 
 export function viewOf(row: UserRow): UserView {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, disabled: row.disabled, createdAt: new Date(row.createdAt).toISOString(), lastSignInAt: iso(row.lastSignInAt) };
+  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, agentId: row.agentId, disabled: row.disabled, createdAt: new Date(row.createdAt).toISOString(), lastSignInAt: iso(row.lastSignInAt) };
 }
 
 export class UserStore {
@@ -75,7 +80,7 @@ export class UserStore {
     const now = this.clock.now();
     const [row] = await this.db
       .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), createdAt: now, createdBy: actor, updatedAt: now })
+      .values({ email: input.email, name: input.name, role: input.role, agentId: input.agentId ?? null, passwordHash: await hashPassword(input.password), createdAt: now, createdBy: actor, updatedAt: now })
       .returning();
     return viewOf(row!);
   }
@@ -88,13 +93,15 @@ export class UserStore {
     if (losesAdmin && (await this.otherEnabledAdmins(id)) === 0) {
       throw new ApiError(409, 'last_admin', `${current.email} is the last enabled admin: make someone else an admin first`, [{ field: change.disabled ? 'disabled' : 'role', message: 'would leave no admin' }]);
     }
-    const endsSessions = change.password !== undefined || change.disabled === true || (change.role !== undefined && change.role !== current.role);
+    const endsSessions =
+      change.password !== undefined || change.disabled === true || (change.role !== undefined && change.role !== current.role) || (change.agentId !== undefined && change.agentId !== current.agentId);
     const [row] = await this.db
       .update(users)
       .set({
         ...(change.name !== undefined ? { name: change.name } : {}),
         ...(change.role !== undefined ? { role: change.role } : {}),
         ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+        ...(change.agentId !== undefined ? { agentId: change.agentId } : {}),
         ...(change.password !== undefined ? { passwordHash: await hashPassword(change.password) } : {}),
         ...(endsSessions ? { credentialsVersion: sql`${users.credentialsVersion} + 1` } : {}),
         updatedAt: this.clock.now(),

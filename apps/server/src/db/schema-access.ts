@@ -11,6 +11,8 @@ export const users = sqliteTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role').notNull(),
+    /** For agents: the queue agent they are. They may claim, reply and decide approvals as that agent only. */
+    agentId: text('agent_id'),
     passwordHash: text('password_hash').notNull(),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
     /** Bumped when the password changes or the user is disabled: older sessions stop working. */

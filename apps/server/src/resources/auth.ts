@@ -17,7 +17,7 @@ const SignInSchema = z.strictObject({ email: z.string().max(254), password: z.st
 const SetupSchema = z.strictObject({ token: z.string().min(1).max(200), email: EmailSchema, name: UserNameSchema, password: PasswordSchema });
 const PasswordChangeSchema = z.strictObject({ currentPassword: z.string().max(1024), newPassword: PasswordSchema });
 const SessionSchema = z.object({
-  user: z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.string(), kind: z.enum(['user', 'token']) }),
+  user: z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.string(), kind: z.enum(['user', 'token']), agentId: z.string().nullable() }),
   permissions: z.array(z.string()),
   csrfToken: z.string().nullable(),
 });
@@ -46,8 +46,8 @@ export function authRoutes(services: Services): Hono {
   describe('post', '/password', 'Change your password; ends every session and answers with a fresh one for this browser', PasswordChangeSchema, [401, 422]);
   describe('post', '/setup', 'Create the first admin with the one-time setup link printed at first start', SetupSchema, [403, 409, 422]);
 
-  const sessionBody = (principal: Pick<Principal, 'kind' | 'id' | 'actor' | 'name' | 'role'>, csrfToken: string | null) => ({
-    user: { id: principal.id, email: principal.kind === 'user' ? principal.actor : '', name: principal.name, role: principal.role, kind: principal.kind },
+  const sessionBody = (principal: Pick<Principal, 'kind' | 'id' | 'actor' | 'name' | 'role' | 'agentId'>, csrfToken: string | null) => ({
+    user: { id: principal.id, email: principal.kind === 'user' ? principal.actor : '', name: principal.name, role: principal.role, kind: principal.kind, agentId: principal.agentId ?? null },
     permissions: [...permissionsOf(principal.role)],
     csrfToken,
   });
@@ -55,7 +55,7 @@ export function authRoutes(services: Services): Hono {
   const startSession = async (c: Context, user: UserRow) => {
     const session = await access.sessions.start(user);
     setCookie(c, SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'Strict', secure: isHttps(c), path: '/', maxAge: Math.floor(SESSION_LIFETIME_MS / 1000) });
-    return sessionBody({ kind: 'user', id: user.id, actor: user.email, name: user.name, role: user.role as Principal['role'] }, session.csrfToken);
+    return sessionBody({ kind: 'user', id: user.id, actor: user.email, name: user.name, role: user.role as Principal['role'], agentId: user.agentId ?? undefined }, session.csrfToken);
   };
 
   app.post('/login', async (c) => {

@@ -18,6 +18,7 @@ import type { Services } from '../services.ts';
 import { mentions } from '../db/schema.ts';
 import { readBody, readQuery } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
+import { actingAgent } from '../access/guard.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { AgentStore } from '../domain/agent-store.ts';
 import { APPROVAL_STATUSES, ApprovalStore } from '../domain/approval-store.ts';
@@ -111,7 +112,10 @@ export function empowermentRoutes(services: Services): Hono {
   });
 
   app.post('/approvals', async (c: Context) => {
-    const input = await readBody(c, ApprovalRequestSchema);
+    const given = await readBody(c, ApprovalRequestSchema);
+    // An agent asks as themselves: their own tier, never one they name.
+    const asker = actingAgent(c, given.agentId);
+    const input = asker === given.agentId ? given : { ...given, agentId: asker, agentTier: undefined };
     const { request, decision } = await check(input);
     if (decision.allowed || decision.requiresApproval === null) {
       throw new ApiError(409, 'conflict', `no approval is needed: ${decision.reason}`, { requestId: request.id, allowed: true });
@@ -146,7 +150,7 @@ export function empowermentRoutes(services: Services): Hono {
     app.post(`/approvals/:id/${path}`, async (c) => {
       const id = approvalIdParam(c.req.param('id'));
       const body = await readBody(c, DecideSchema);
-      const agent = await agents.requireActive(body.agentId);
+      const agent = await agents.requireActive(actingAgent(c, body.agentId));
       const approval = await approvals.decide(id, status, agent);
       await events.record(
         `approval.${status}`,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Services } from '../services.ts';
 import { readBody, validationError } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
+import { actingAgent } from '../access/guard.ts';
 import { TicketStore, ticketIdParam, ticketView } from '../domain/ticket-store.ts';
 import { AgentStore } from '../domain/agent-store.ts';
 import { ReplyStore } from '../domain/reply-policy.ts';
@@ -71,7 +72,7 @@ export function ticketRoutes(services: Services): Hono {
 
   app.post('/:id/claim', async (c) => {
     const id = ticketIdParam(c.req.param('id'));
-    const { agentId } = await readBody(c, AgentBodySchema);
+    const agentId = actingAgent(c, (await readBody(c, AgentBodySchema)).agentId);
     await agents.requireActive(agentId);
     const before = await tickets.get(id);
     const row = await tickets.claim(id, agentId);
@@ -81,7 +82,7 @@ export function ticketRoutes(services: Services): Hono {
 
   app.post('/:id/release', async (c) => {
     const id = ticketIdParam(c.req.param('id'));
-    const { agentId } = await readBody(c, AgentBodySchema);
+    const agentId = actingAgent(c, (await readBody(c, AgentBodySchema)).agentId);
     await agents.require(agentId);
     const before = await tickets.get(id);
     const row = await tickets.release(id, agentId);
@@ -96,9 +97,10 @@ export function ticketRoutes(services: Services): Hono {
     app.post(`/:id/${path}`, async (c) => {
       const id = ticketIdParam(c.req.param('id'));
       const body = await readOptionalBody(c, TransitionSchema);
-      if (body.agentId) await agents.require(body.agentId);
+      const agentId = actingAgent(c, body.agentId);
+      if (agentId) await agents.require(agentId);
       const row = path === 'resolve' ? await tickets.resolve(id) : await tickets.reopen(id);
-      const actor = body.agentId ?? actorOf(c);
+      const actor = agentId ?? actorOf(c);
       await events.record(`ticket.${change}`, `ticket:${id}`, { ticketId: id, ...(body.note ? { note: body.note } : {}) }, actor);
       return c.json(ticketView(row));
     });
@@ -117,7 +119,7 @@ export function ticketRoutes(services: Services): Hono {
   app.post('/:id/replies', async (c) => {
     const id = ticketIdParam(c.req.param('id'));
     const body = await readBody(c, ReplySchema);
-    await agents.requireActive(body.agentId);
+    await agents.requireActive(actingAgent(c, body.agentId));
     return c.json(await replies.record(id, body, actorOf(c)), 201);
   });
   return app;

@@ -5,6 +5,7 @@ import type { Services } from '../services.ts';
 import { ApiError } from '../http/api-error.ts';
 import { readBody } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
+import { AgentStore } from '../domain/agent-store.ts';
 import { NewUserSchema, UserChangeSchema, UserViewSchema } from '../access/user-store.ts';
 
 function userId(raw: string): number {
@@ -15,7 +16,13 @@ function userId(raw: string): number {
 
 export function userRoutes(services: Services): Hono {
   const { access, events } = services;
+  const agents = new AgentStore(services.database.db, services.clock);
   const app = new Hono();
+
+  /** A linked agent must exist: 422 naming the field otherwise. */
+  const checkAgent = async (agentId: string | null | undefined) => {
+    if (agentId && !(await agents.find(agentId))) throw new ApiError(422, 'validation_failed', `agentId: no agent “${agentId}”`, [{ field: 'agentId', message: 'no such agent' }]);
+  };
   services.docs.describe({ method: 'get', path: '/users', summary: 'List users', tag: 'Access', response: z.object({ users: z.array(UserViewSchema) }) });
   services.docs.describe({ method: 'post', path: '/users', summary: 'Add a user with a role and an initial password', tag: 'Access', body: NewUserSchema, response: UserViewSchema, errors: [409, 422] });
   services.docs.describe({ method: 'patch', path: '/users/{id}', summary: 'Change a user: name, role, password, disabled (never the last enabled admin)', tag: 'Access', body: UserChangeSchema, response: UserViewSchema, errors: [404, 409, 422] });
@@ -24,6 +31,7 @@ export function userRoutes(services: Services): Hono {
 
   app.post('/', async (c) => {
     const body = await readBody(c, NewUserSchema);
+    await checkAgent(body.agentId);
     const created = await access.users.create(body, actorOf(c) ?? null);
     await events.record('user.created', created.email, { userId: created.id, role: created.role }, actorOf(c), { after: created });
     return c.json(created, 201);
@@ -32,6 +40,7 @@ export function userRoutes(services: Services): Hono {
   app.patch('/:id', async (c) => {
     const id = userId(c.req.param('id'));
     const change = await readBody(c, UserChangeSchema);
+    await checkAgent(change.agentId);
     const { before, after } = await access.users.update(id, change);
     const fields = Object.keys(change);
     await events.record('user.updated', after.email, { userId: id, fields }, actorOf(c), { before, after });
