@@ -1,6 +1,7 @@
 // End to end: access control in the editor. Signing in (a wrong password is refused, the right one goes back where
 // you were headed); an analyst is offered neither publishing nor the admin pages; an admin adds a user, creates an API
-// token (its secret shown once, then only its prefix) and revokes it; the audit log lists all of it and filters it.
+// token (its secret shown once, then only its prefix) and revokes it; the audit log lists all of it and filters it;
+// an admin links an agent-role user to the queue agent they work as, changes the link, and is warned when it is none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startEditorSession, textOf, valueOf, type EditorSession } from './browser-harness.ts';
 import { TEST_PASSWORD } from './support/server.ts';
@@ -214,5 +215,63 @@ describe('an admin', () => {
     await page.reload();
     await eventually(() => valueOf(page.getByLabel('Action'))).toBe('token.');
     expect((await entries.locator('tbody tr').allInnerTexts()).length).toBe(2);
+  });
+});
+
+describe('linking a user to a queue agent', () => {
+  it('adds an agent linked to a queue agent, shows and changes the link, shows a refusal on the field, and warns when none', async () => {
+    for (const [id, name, queue] of [['kim-care', 'Kim Care', 'care'], ['kim-billing', 'Kim Billing', 'billing']] as const) {
+      expect((await session.api('POST', '/api/agents', { id, name, tier: 'senior', languages: ['en'], queues: [queue] })).status).toBe(201);
+    }
+    const page = await session.newPage('root', 'admin');
+    await page.goto('/users');
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a user' });
+    await add.getByLabel('Name').fill('Kim');
+    await add.getByLabel('Email').fill('kim@example.test');
+    await add.getByLabel('Role').selectOption('agent');
+    await eventually(() => textOf(add.locator('.help-warn'))).toContain('can’t work the queue until linked');
+    const choices = await add.getByLabel('Queue agent').locator('option').allInnerTexts();
+    expect(choices).toEqual(['none', 'Kim Billing (kim-billing)', 'Kim Care (kim-care)']);
+    await add.getByLabel('Queue agent').selectOption('kim-care');
+    await add.getByLabel('First password').fill(TEST_PASSWORD);
+    await add.getByRole('button', { name: 'Add user' }).click();
+    await eventually(() => textOf(page.getByRole('status'))).toContain('Kim is added as Agent.');
+
+    // The table shows the link, and what the linked agent does; no warning.
+    const row = page.getByRole('row', { name: /kim@example\.test/ });
+    const link = row.getByLabel('Queue agent of Kim');
+    await eventually(() => valueOf(link)).toBe('kim-care');
+    expect(await textOf(link.locator('option:checked'))).toBe('Kim Care (kim-care)');
+    expect(await textOf(row.locator('.row-description'))).toContain('senior · care');
+    expect(await row.locator('.agent-unlinked').count()).toBe(0);
+    // Kim's session says which agent she works as.
+    expect((await session.api('GET', '/api/auth/session', undefined, 'kim')).body.user.agentId).toBe('kim-care');
+    await session.screenshot(page, 'access-agent-linked');
+
+    await link.selectOption('kim-billing');
+    await eventually(() => textOf(page.getByRole('status'))).toContain('Kim now works the queue as Kim Billing (kim-billing) and is signed out.');
+    await eventually(() => textOf(row.locator('.row-description'))).toContain('senior · billing');
+    const kim = async () => ((await session.api('GET', '/api/users')).body.users as { email: string; agentId: string | null }[]).find((user) => user.email === 'kim@example.test');
+    expect((await kim())?.agentId).toBe('kim-billing');
+
+    // An agent id the server does not know (as if removed since the page loaded) is refused on the field, and the select keeps the link.
+    await page.route('**/api/users/*', (route) => route.continue({ postData: JSON.stringify({ agentId: 'kim-gone' }) }));
+    await link.selectOption('kim-care');
+    await eventually(() => textOf(row.getByRole('alert'))).toContain('The server refused this queue agent: no such agent.');
+    expect(await link.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => valueOf(link)).toBe('kim-billing');
+    await page.unrouteAll();
+
+    await link.selectOption('');
+    await eventually(() => textOf(page.getByRole('status'))).toContain('Kim is no longer linked to a queue agent and is signed out.');
+    expect(await row.getByRole('alert').count()).toBe(0);
+    await eventually(() => textOf(row.locator('.agent-unlinked'))).toBe('can’t work the queue until linked');
+    expect((await kim())?.agentId).toBeNull();
+    await session.screenshot(page, 'access-agent-unlinked');
+
+    // Another role without a link is not warned about.
+    await row.getByLabel('Role of Kim').selectOption('analyst');
+    await eventually(() => row.locator('.agent-unlinked').count()).toBe(0);
   });
 });

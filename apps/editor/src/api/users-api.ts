@@ -1,4 +1,5 @@
-// The people who sign in to Mentionflow, for admins (/api/users): list, create with a role, change, disable.
+// The people who sign in to Mentionflow, for admins (/api/users): list, create with a role, change, disable, and
+// link to the queue agent they work the queue as.
 import type { Role } from '@mentionflow/engine';
 import { request } from './http.ts';
 
@@ -7,6 +8,8 @@ export interface User {
   readonly email: string;
   readonly name: string;
   readonly role: Role;
+  /** The queue agent (an id from /api/agents) they claim, reply and decide approvals as; an `agent` without one cannot work the queue. */
+  readonly agentId: string | null;
   readonly disabled: boolean;
   readonly createdAt: string;
   readonly lastSignInAt: string | null;
@@ -17,10 +20,15 @@ export interface NewUser {
   readonly name: string;
   readonly role: Role;
   readonly password: string;
+  /** Left out for nobody; an id no agent has is refused with 422 on `agentId`. */
+  readonly agentId?: string;
 }
 
-/** Any of these; the server answers 409 `last_admin` rather than leave no enabled admin. Role, password and disabling end their sessions. */
-export type UserChange = Partial<Pick<User, 'name' | 'role' | 'disabled'>> & { readonly password?: string };
+/**
+ * Any of these; the server answers 409 `last_admin` rather than leave no enabled admin. Role, password, agent link and
+ * disabling end their sessions. `agentId: null` unlinks; an unknown agent id is refused with 422 on `agentId`.
+ */
+export type UserChange = Partial<Pick<User, 'name' | 'role' | 'disabled' | 'agentId'>> & { readonly password?: string };
 
 const base = (id: number) => `/api/users/${encodeURIComponent(id)}`;
 

@@ -1,19 +1,26 @@
-// Add a person: name, email, role and a first password (they can change it once signed in).
-import { useState, type FormEvent } from 'react';
+// Add a person: name, email, role, the queue agent they work as (an agent needs one to work the queue) and a first
+// password (they can change it once signed in).
+import { useId, useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../../api/http.ts';
 import { usersApi, type User } from '../../api/users-api.ts';
 import type { Role } from '@mentionflow/engine';
 import { looksLikeEmail, passwordProblem } from '../../access/password-rules.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { agentIdRefusal } from './agent-link.ts';
+import { AgentSelect } from './AgentSelect.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import type { QueueAgents } from './use-queue-agents.ts';
 
-export function NewUserDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (user: User) => void }) {
+export function NewUserDialog({ queueAgents, onClose, onCreated }: { queueAgents: QueueAgents; onClose: () => void; onCreated: (user: User) => void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('analyst');
+  const [agentId, setAgentId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [agentRefusal, setAgentRefusal] = useState<string | null>(null);
+  const agentField = useId();
   const problem = password ? passwordProblem(password) : null;
   const ready = name.trim() !== '' && looksLikeEmail(email) && passwordProblem(password) === null;
 
@@ -22,13 +29,25 @@ export function NewUserDialog({ onClose, onCreated }: { onClose: () => void; onC
     if (!ready) return;
     setBusy(true);
     setRefusal(null);
+    setAgentRefusal(null);
     try {
-      onCreated(await usersApi.create({ name: name.trim(), email: email.trim(), role, password }));
+      onCreated(await usersApi.create({ name: name.trim(), email: email.trim(), role, password, ...(agentId !== null ? { agentId } : {}) }));
     } catch (error) {
-      setRefusal(error instanceof ApiRequestError && error.status === 409 ? `Someone already signs in as ${email.trim()}.` : error instanceof ApiRequestError ? error.message : String(error));
+      const onAgent = agentIdRefusal(error);
+      if (onAgent) setAgentRefusal(onAgent);
+      else setRefusal(error instanceof ApiRequestError && error.status === 409 ? `Someone already signs in as ${email.trim()}.` : error instanceof ApiRequestError ? error.message : String(error));
       setBusy(false);
     }
   };
+
+  // An agent works the queue only as the agent they are linked to; other roles may be linked too (a lead who also answers).
+  const agentHelp = queueAgents.problem
+    ? `The queue agents could not be loaded (${queueAgents.problem}); link them later from the list.`
+    : role !== 'agent'
+      ? 'Optional for this role: they would claim, reply and decide approvals as this agent.'
+      : agentId === null
+        ? 'An agent can sign in but can’t work the queue until linked to a queue agent.'
+        : 'They claim, reply and decide approvals as this agent, and as no one else.';
 
   return (
     <Dialog title="Add a user" open onClose={onClose}>
@@ -42,6 +61,29 @@ export function NewUserDialog({ onClose, onCreated }: { onClose: () => void; onC
           <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} aria-invalid={email !== '' && !looksLikeEmail(email)} required />
         </label>
         <RoleSelect value={role} onChange={setRole} />
+        <div className="field">
+          <label htmlFor={agentField}>Queue agent</label>
+          <AgentSelect
+            id={agentField}
+            agents={queueAgents.agents}
+            value={agentId}
+            onChange={(next) => {
+              setAgentId(next);
+              setAgentRefusal(null);
+            }}
+            invalid={agentRefusal !== null}
+            describedBy={`${agentField}-help`}
+          />
+          {agentRefusal ? (
+            <small id={`${agentField}-help`} role="alert" className="field-error">
+              {agentRefusal}
+            </small>
+          ) : (
+            <small id={`${agentField}-help`} className={role === 'agent' && agentId === null ? 'help help-warn' : 'help'}>
+              {agentHelp}
+            </small>
+          )}
+        </div>
         <label>
           First password
           <input type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={problem !== null} required />

@@ -1,6 +1,8 @@
-// /users (admins): everyone who signs in, with their role and whether they may; add people, change roles, disable or
-// enable, reset a password. The server keeps at least one active admin and says so when refusing.
+// /users (admins): everyone who signs in, with their role, the queue agent they work as and whether they may; add
+// people, change roles and agent links, disable or enable, reset a password. The server keeps at least one active
+// admin and says so when refusing.
 import { useCallback, useEffect, useState } from 'react';
+import type { Agent } from '../../api/agents-api.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { usersApi, type User, type UserChange } from '../../api/users-api.ts';
 import { ROLE_LABELS, ROLES, type Role } from '@mentionflow/engine';
@@ -8,8 +10,11 @@ import { refreshSession } from '../../access/session-actions.ts';
 import { useSession } from '../../access/session.ts';
 import { formatDateTime, formatRelative } from '../../ui/format.ts';
 import { ErrorState, Loading } from '../../ui/States.tsx';
+import { agentIdRefusal, agentLabel, agentSummary, needsAgentLink } from './agent-link.ts';
+import { AgentSelect } from './AgentSelect.tsx';
 import { NewUserDialog } from './NewUserDialog.tsx';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
+import { useQueueAgents } from './use-queue-agents.ts';
 import './access.css';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; users: User[] };
@@ -21,11 +26,21 @@ function refusalText(error: unknown): string {
   return error.message;
 }
 
+/** What an agent link change did, in a sentence. Their sessions end: they sign in again as the new agent. */
+function linkDone(user: User, agentId: string | null, agents: readonly Agent[]): string {
+  if (agentId === null) return `${user.name} is no longer linked to a queue agent and is signed out.`;
+  const agent = agents.find((candidate) => candidate.id === agentId);
+  return `${user.name} now works the queue as ${agent ? agentLabel(agent) : agentId} and is signed out.`;
+}
+
 export default function UsersPage() {
   const me = useSession()?.user;
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'reset'; user: User } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** A refused agent link, shown on that row's field. */
+  const [agentRefusal, setAgentRefusal] = useState<{ userId: number; text: string } | null>(null);
+  const queueAgents = useQueueAgents();
 
   const refresh = useCallback(() => {
     const controller = new AbortController();
@@ -39,6 +54,7 @@ export default function UsersPage() {
 
   const change = async (user: User, update: UserChange, done: string) => {
     setMessage(null);
+    setAgentRefusal(null);
     try {
       const saved = await usersApi.update(user.id, update);
       setLoad((current) => (current.status === 'ready' ? { status: 'ready', users: current.users.map((other) => (other.id === saved.id ? saved : other)) } : current));
@@ -46,8 +62,10 @@ export default function UsersPage() {
       // Your own role or access changed: what the header and pages offer changes with it.
       if (user.id === me?.id) await refreshSession();
     } catch (error) {
-      setMessage({ ok: false, text: refusalText(error) });
-      refresh(); // the select shows the role the server kept
+      const onAgent = 'agentId' in update ? agentIdRefusal(error) : null;
+      if (onAgent) setAgentRefusal({ userId: user.id, text: onAgent });
+      else setMessage({ ok: false, text: refusalText(error) });
+      refresh(); // the selects show what the server kept
     }
   };
 
@@ -61,7 +79,11 @@ export default function UsersPage() {
           </button>
         </div>
       </header>
-      <p className="muted">Everyone who signs in to Mentionflow. A role decides what they may do; disabling someone signs them out and keeps their history.</p>
+      <p className="muted">
+        Everyone who signs in to Mentionflow. A role decides what they may do; an agent works the queue as the queue agent they are linked to. Disabling someone signs them out and keeps their
+        history.
+      </p>
+      {queueAgents.problem && <p className="notice">The queue agents could not be loaded ({queueAgents.problem}): agent links show by id only.</p>}
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice-ok' : 'state state-error'}>
           {message.text}
@@ -76,6 +98,7 @@ export default function UsersPage() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Role</th>
+              <th scope="col">Queue agent</th>
               <th scope="col">Status</th>
               <th scope="col">Last sign-in</th>
               <th scope="col">Added</th>
@@ -105,6 +128,12 @@ export default function UsersPage() {
                     ))}
                   </select>
                 </td>
+                <AgentCell
+                  user={user}
+                  agents={queueAgents.agents}
+                  refusal={agentRefusal?.userId === user.id ? agentRefusal.text : null}
+                  onChange={(agentId) => void change(user, { agentId }, linkDone(user, agentId, queueAgents.agents))}
+                />
                 <td>
                   <span className={user.disabled ? 'status-badge status-disabled' : 'status-badge status-published'}>{user.disabled ? 'disabled' : 'active'}</span>
                 </td>
@@ -142,15 +171,39 @@ export default function UsersPage() {
       )}
       {dialog?.kind === 'new' && (
         <NewUserDialog
+          queueAgents={queueAgents}
           onClose={() => setDialog(null)}
           onCreated={(user) => {
             setDialog(null);
             setMessage({ ok: true, text: `${user.name} is added as ${ROLE_LABELS[user.role]}. They sign in with ${user.email}.` });
+            setAgentRefusal(null);
             refresh();
           }}
         />
       )}
       {dialog?.kind === 'reset' && <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} />}
     </section>
+  );
+}
+
+/** A row's queue agent: the select, what the linked agent does, the server's refusal, or why an agent can't work yet. */
+function AgentCell({ user, agents, refusal, onChange }: { user: User; agents: readonly Agent[]; refusal: string | null; onChange: (agentId: string | null) => void }) {
+  const linked = user.agentId === null ? undefined : agents.find((agent) => agent.id === user.agentId);
+  const errorId = `agent-refusal-${user.id}`;
+  return (
+    <td className="agent-cell">
+      <AgentSelect agents={agents} value={user.agentId} onChange={onChange} label={`Queue agent of ${user.name}`} invalid={refusal !== null} {...(refusal ? { describedBy: errorId } : {})} />
+      {refusal && (
+        <p id={errorId} role="alert" className="field-error">
+          {refusal}
+        </p>
+      )}
+      {linked && <p className="row-description">{agentSummary(linked)}</p>}
+      {needsAgentLink(user) && (
+        <span className="status-badge agent-unlinked" title="Claims, replies and approvals are refused until an admin links this person to a queue agent.">
+          can’t work the queue until linked
+        </span>
+      )}
+    </td>
   );
 }
