@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startEditorSession, textOf, valueOf, type EditorSession } from './browser-harness.ts';
 import { TEST_PASSWORD } from './support/server.ts';
+import { complaintsWorkflow } from './support/workflows.ts';
 
 let session: EditorSession;
 beforeAll(async () => {
@@ -14,23 +15,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-const complaints = {
-  id: 'complaints',
-  name: 'Complaints',
-  kind: 'routing',
-  description: 'Complaints go to care',
-  graph: {
-    nodes: [
-      { id: 'start', type: 'routing_trigger', position: { x: 0, y: 0 }, data: { channels: [] } },
-      { id: 'is-complaint', type: 'condition', position: { x: 320, y: 0 }, data: { combinator: 'all', clauses: [{ fact: 'text', operator: 'containsTerms', value: ['complaint'] }] } },
-      { id: 'to-care', type: 'route', position: { x: 640, y: 0 }, data: { queue: 'care', rank: 50 } },
-    ],
-    edges: [
-      { id: 'a', source: 'start', target: 'is-complaint' },
-      { id: 'b', source: 'is-complaint', target: 'to-care', sourceHandle: 'yes' },
-    ],
-  },
-};
 
 describe('signing in', () => {
   it('refuses a wrong password, signs in and goes where the person was headed; changes the password; signs out', async () => {
@@ -81,7 +65,7 @@ describe('signing in', () => {
 
 describe('an analyst', () => {
   it('reads a workflow without being offered to edit or publish it, and sees no admin page', async () => {
-    expect((await session.api('POST', '/api/workflows', complaints)).status).toBe(201);
+    expect((await session.api('POST', '/api/workflows', complaintsWorkflow())).status).toBe(201);
     expect((await session.api('POST', '/api/workflows/complaints/publish', { note: 'complaints to care' })).status).toBe(201);
     const page = await session.newPage('ana', 'analyst');
     await page.goto('/');
@@ -116,7 +100,7 @@ describe('an analyst', () => {
 
 describe('a session that ends under an open page', () => {
   it('asks to sign in again over the page, and the unsaved change is still there to save', async () => {
-    expect((await session.api('POST', '/api/workflows', { ...complaints, id: 'escalations', name: 'Escalations' })).status).toBe(201);
+    expect((await session.api('POST', '/api/workflows', { ...complaintsWorkflow(), id: 'escalations', name: 'Escalations' })).status).toBe(201);
     const page = await session.newPage('nina');
     await page.goto('/workflows/escalations');
     await page.getByLabel('Name', { exact: true }).fill('Escalations to care');

@@ -2,6 +2,7 @@
 // choosing a problem selects its node, and a workflow with problems cannot be published.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startEditorSession, textOf, type EditorSession } from './browser-harness.ts';
+import { complaintsWorkflow } from './support/workflows.ts';
 
 let session: EditorSession;
 beforeAll(async () => {
@@ -11,27 +12,10 @@ afterAll(async () => {
   await session?.close();
 });
 
-const workflow = {
-  id: 'complaints',
-  name: 'Complaints',
-  kind: 'routing',
-  description: 'Complaints go to care',
-  graph: {
-    nodes: [
-      { id: 'start', type: 'routing_trigger', position: { x: 0, y: 0 }, data: { channels: [] } },
-      { id: 'is-complaint', type: 'condition', position: { x: 320, y: 0 }, data: { combinator: 'all', clauses: [{ fact: 'text', operator: 'containsTerms', value: ['complaint'] }] } },
-      { id: 'to-care', type: 'route', position: { x: 640, y: 0 }, data: { queue: 'care', rank: 50 } },
-    ],
-    edges: [
-      { id: 'a', source: 'start', target: 'is-complaint' },
-      { id: 'b', source: 'is-complaint', target: 'to-care', sourceHandle: 'yes' },
-    ],
-  },
-};
 
 describe('validation as you type', () => {
   it('shows an empty term list and an unconnected node on the node and in the problems list, and refuses to publish', async () => {
-    expect((await session.api('POST', '/api/workflows', workflow)).status).toBe(201);
+    expect((await session.api('POST', '/api/workflows', complaintsWorkflow())).status).toBe(201);
     const page = await session.newPage('sam');
     await page.goto('/workflows/complaints');
     const condition = page.getByRole('group', { name: 'Condition is-complaint' });
