@@ -1,7 +1,10 @@
 // Personal data in mention text: what is found, what is not, and that hostile text cannot stall the finder.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { electronicFormatIBAN, getCountrySpecifications, isValidIBAN } from 'ibantools';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { findPii, maskPii, piiKinds, type PiiFinding } from '../packages/engine/src/text/pii.ts';
+import { nationalLayouts } from '../packages/engine/src/text/phone-layouts.ts';
 import { passesLuhn } from '../packages/engine/src/text/luhn.ts';
 import { EngineError } from '../packages/engine/src/errors.ts';
 
@@ -325,4 +328,179 @@ describe('hostile input', () => {
     const findings = findPii(`${wall} contact jane@example.com`, { defaultCountry: 'DE' });
     expect(findings.at(-1)).toMatchObject({ kind: 'email', value: 'jane@example.com' });
   }, 10_000);
+});
+
+describe('cheap checks before the costly ones', () => {
+  it('finds phone numbers written with spaces, dashes, dots, slashes, brackets, "+" or "00"', () => {
+    for (const phone of [
+      '+33 6 12 34 56 78', '+33-6-12-34-56-78', '+33.6.12.34.56.78', '+4915123456789', '0033 6 12 34 56 78', '0033612345678',
+      '06 12 34 56 78', '06-12-34-56-78', '06.12.34.56.78', '06/12/34/56/78', '612-34-56-78', '0721.234.567',
+      '07400-123456', '(415) 555-2671', '+1 (415) 555-2671', '415.555.2671', '415-555-2671',
+    ]) {
+      expect(found(`call ${phone} please`)).toEqual([`phone:${phone}`]);
+    }
+    expect(found('ruf 0151-2345-6789', 'DE')).toEqual(['phone:0151-2345-6789']);
+  });
+
+  it('finds IBANs with or without spaces, after punctuation or an emoji, one after another', () => {
+    expect(found('IBAN FR7630006000011234567890189')).toEqual(['iban:FR7630006000011234567890189']);
+    expect(found('😀FR76 3000 6000 0112 3456 7890 189')).toEqual(['iban:FR76 3000 6000 0112 3456 7890 189']);
+    expect(found('(DE89 3704 0044 0532 0130 00)')).toEqual(['iban:DE89 3704 0044 0532 0130 00']);
+    expect(found('DE89 3704 0044 0532 0130 00 and GB29 NWBK 6016 1331 9268 19')).toEqual([
+      'iban:DE89 3704 0044 0532 0130 00',
+      'iban:GB29 NWBK 6016 1331 9268 19',
+    ]);
+    // Inside a word, as the lookbehind says, whatever the script of the letter before.
+    expect(found('xFR76 3000 6000 0112 3456 7890 189')).toEqual([]);
+    expect(found('éFR76 3000 6000 0112 3456 7890 189')).toEqual([]);
+  });
+
+  it('finds cards written with dashes, spaces or as one block', () => {
+    for (const card of ['4111-1111-1111-1111', '4111 1111 1111 1111', '4111111111111111']) {
+      expect(found(`card ${card}`)).toEqual([`card:${card}`]);
+    }
+  });
+
+  it('finds e-mail addresses wherever they start, up to a 64-character local part', () => {
+    expect(found('😀jane@example.com')).toEqual(['email:jane@example.com']);
+    expect(found('𝐀𝐁@example.com')).toEqual(['email:𝐀𝐁@example.com']);
+    expect(found('mail:jane@example.com;bob@example.org')).toEqual(['email:jane@example.com', 'email:bob@example.org']);
+    expect(found(`${'a'.repeat(64)}@example.com`)).toEqual([`email:${'a'.repeat(64)}@example.com`]);
+    expect(found(`${'a'.repeat(65)}@example.com`)).toEqual([]);
+  });
+
+  it('finds booking codes with fewer than four digits when they look like a PNR', () => {
+    expect(found('PNR AB12CD')).toEqual(['order_number:AB12CD']);
+    expect(found('booking ref ABC123')).toEqual(['order_number:ABC123']);
+    expect(found('order 12')).toEqual([]);
+    expect(found('PNR ABCDE')).toEqual([]);
+  });
+
+  it('finds nothing in text without ASCII digits or "@"', () => {
+    expect(findPii('no personal data here, not even ٠٦١٢٣٤٥٦٧٨')).toEqual([]);
+  });
+
+  // What the anchored searches replace: EMAIL and IBAN_START scanned over the whole text.
+  const EMAIL = new RegExp(
+    String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}` +
+      String.raw`@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}-])`,
+    'gu',
+  );
+  const emailText = fc
+    .array(fc.constantFrom('a', 'B', 'é', '𝐀', '.', '_', '%', '+', '-', '@', ' ', 'com', 'x.org', '😀', ';', 'ʼ'), { maxLength: 40 })
+    .map((parts) => parts.join(''));
+
+  it('finds the same e-mail addresses as a scan of the whole text', () => {
+    fc.assert(
+      fc.property(emailText, (text) => {
+        const scanned = Array.from(text.matchAll(EMAIL), (match) => match[0]);
+        expect(findPii(text).map((finding) => finding.value)).toEqual(scanned);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('finds the same IBANs as a scan of the whole text', () => {
+    // The finder as it was: IBAN_START over the whole text, the country's length, the checksum.
+    const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}/gu;
+    const lengths = new Map(Object.entries(getCountrySpecifications()).map(([country, spec]) => [country, spec.chars]));
+    const scan = (text: string): string[] => {
+      const ibans: string[] = [];
+      const candidates = new RegExp(IBAN_START);
+      for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
+        const start = match.index;
+        const length = lengths.get(match[0].slice(0, 2).toUpperCase());
+        let end = start;
+        for (let index = 0, characters = 0; length && index < match[0].length; index++) {
+          if (/[A-Za-z0-9]/.test(match[0].charAt(index)) && ++characters === length) end = start + index + 1;
+        }
+        const written = text.slice(start, end);
+        if (end > start && !/[\p{L}\p{N}]/u.test(text.charAt(end)) && isValidIBAN(electronicFormatIBAN(written) ?? '')) {
+          ibans.push(written);
+          candidates.lastIndex = end;
+        } else {
+          candidates.lastIndex = start + 1;
+        }
+      }
+      return ibans;
+    };
+    const ibanText = fc
+      .array(fc.constantFrom('FR76 3000 6000 0112 3456 7890 189', 'DE89370400440532013000', 'GB29 NWBK 6016 1331 9268 19', 'ab12', 'x', 'é', ' ', '7', 'Q', '😀', '-'), {
+        maxLength: 8,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(ibanText, (text) => {
+        const ibans = findPii(text).filter((finding) => finding.kind === 'iban');
+        expect(ibans.map((finding) => finding.value)).toEqual(scan(text));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
+describe('phone layouts', () => {
+  const FALLBACK: readonly CountryCode[] = ['FR', 'ES', 'RO', 'DE', 'GB', 'US'];
+
+  // What the layouts stand in for: the number is valid and printed in exactly these digit groups.
+  function printedAs(digits: string, groups: readonly number[], country: CountryCode): boolean {
+    const phone = parsePhoneNumberFromString(digits, country);
+    if (!phone?.isValid()) return false;
+    const printed = phone.formatNational().split(/\D+/).filter((group) => group !== '');
+    return printed.join('') === digits && printed.length === groups.length && printed.every((group, index) => group.length === groups[index]);
+  }
+
+  it('never rules out a grouping a valid national number is printed in', () => {
+    const window = fc.record({
+      start: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '00', '01', '011', '06', '07', '015', '030', '44', '33'),
+      groups: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 2, maxLength: 6 }),
+      rest: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 48, maxLength: 48 }),
+    });
+    fc.assert(
+      fc.property(window, fc.constantFrom(...FALLBACK), ({ start, groups, rest }, country) => {
+        const length = groups.reduce((sum, group) => sum + group, 0);
+        const digits = (start + rest.join('')).slice(0, length);
+        if (!nationalLayouts(country).mayPrint(digits, groups)) expect(printedAs(digits, groups, country)).toBe(false);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('lets through every valid national number as the country prints it', () => {
+    let printed = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FALLBACK),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 6, maxLength: 13 }),
+        (country, digits) => {
+          const phone = parsePhoneNumberFromString(digits.join(''), country);
+          if (!phone?.isValid()) return;
+          const groups = phone.formatNational().split(/\D+/).filter((group) => group !== '');
+          // Only a number printed with the very digits it was written with can pass as formatted.
+          if (groups.length < 2 || groups.join('') !== digits.join('')) return;
+          printed++;
+          expect(nationalLayouts(country).mayPrint(groups.join(''), groups.map((group) => group.length))).toBe(true);
+        },
+      ),
+      { numRuns: 30_000 },
+    );
+    expect(printed).toBeGreaterThan(200);
+  });
+
+  it('lets through the numbers each country prints', () => {
+    for (const [country, printed] of [
+      ['FR', '06 12 34 56 78'], ['ES', '612 34 56 78'], ['RO', '0721 234 567'], ['DE', '01512 3456789'],
+      ['DE', '030 123456'], ['GB', '07400 123456'], ['GB', '020 7946 0000'], ['US', '(415) 555-2671'],
+    ] as const) {
+      const groups = printed.split(/\D+/).filter((group) => group !== '');
+      expect(printedAs(groups.join(''), groups.map((group) => group.length), country)).toBe(true);
+      expect(nationalLayouts(country).mayPrint(groups.join(''), groups.map((group) => group.length))).toBe(true);
+    }
+  });
+
+  it('rules out card-like and list-like groupings', () => {
+    for (const country of FALLBACK) {
+      expect(nationalLayouts(country).mayPrint('4111111111111112', [4, 4, 4, 4])).toBe(false);
+    }
+  });
 });

@@ -54,3 +54,17 @@ describe('SUPPORTED_LANGUAGES', () => {
     expect(isSupportedLanguage('it')).toBe(false);
   });
 });
+
+describe('languageOfWords', () => {
+  it('needs the votes asked for and more than twice the runner-up’s', async () => {
+    const { languageOfWords } = await import('../packages/engine/src/text/function-words.ts');
+    expect(languageOfWords(['the', 'and'])).toBe('en');
+    expect(languageOfWords(['the'])).toBeUndefined();
+    expect(languageOfWords(['the'], 1)).toBe('en');
+    expect(languageOfWords(['the', 'and', 'je'])).toBeUndefined();
+    expect(languageOfWords(['the', 'and', 'is', 'je'])).toBe('en');
+    // A tie for first never wins, whichever language voted first.
+    expect(languageOfWords(['je', 'the'], 1)).toBeUndefined();
+    expect(languageOfWords(['the', 'je'], 1)).toBeUndefined();
+  });
+});

@@ -135,3 +135,24 @@ describe('negation stays inside its clause', () => {
     expect(sentimentScore('not good', 'en')).toBeLessThan(0);
   });
 });
+
+describe('reading the words once', () => {
+  it('scores the same from a mention’s shared clauses as from the text alone', async () => {
+    const { clausedWords } = await import('../packages/engine/src/text/normalize.ts');
+    for (const [text, language] of [
+      ['personne ne répond, service nul', 'fr'],
+      ['not bad. not good!! 😡', 'en'],
+      ['ΑΣ.Α bad', 'und'],
+      ['nicht\u0001gut, danke', 'de'],
+    ] as const) {
+      expect(sentimentScore(text, language, clausedWords(text))).toBe(sentimentScore(text, language));
+    }
+  });
+
+  it('finds emoji among accented letters and other scripts, and counts at most four "!"', () => {
+    expect(sentimentScore('très déçu 😡', 'fr')).toBeLessThan(sentimentScore('très déçu', 'fr'));
+    expect(sentimentScore('Привет 👍', 'und')).toBeGreaterThan(0);
+    expect(sentimentScore('awful!!!!!!!!', 'en')).toBe(sentimentScore('awful!!!!', 'en'));
+    expect(sentimentScore('awful!!!!', 'en')).toBeLessThan(sentimentScore('awful!!!', 'en'));
+  });
+});

@@ -1,5 +1,6 @@
 // Term lists: the normal form, whole-word matching across our five languages, and the list schema.
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { normalizeText, tokenize } from '../packages/engine/src/text/normalize.ts';
 import { TermListSchema, compileTerms, termsOf, textContainsTerms, type TermList } from '../packages/engine/src/text/terms.ts';
 
@@ -211,5 +212,18 @@ describe('a long term list', () => {
   it('does not match a phrase whose words are apart or reversed', () => {
     expect(matcherSees(list, 'first399 then second399')).toBe(false);
     expect(matcherSees(list, 'second399 first399')).toBe(false);
+  });
+});
+
+describe('matches', () => {
+  it('agrees with the terms it reports, whichever of the text and the list is larger', () => {
+    const word = fc.constantFrom('refund', 'can', 't', 'log', 'in', 'not', 'working', 'urgent', 'bloqué', 'ne', 'marche', 'pas', 'x');
+    const term = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 12 }), fc.array(word, { maxLength: 30 }), (list, words) => {
+        expect(matcherSees(list, words.join(' '))).toBe(matchedIn(list, words.join(' ')).length > 0);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

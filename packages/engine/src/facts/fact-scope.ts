@@ -1,7 +1,7 @@
 // One evaluation's view of the facts: each derived fact is worked out lazily and at most once.
 import type { EvaluationInput, MentionInput, RequestInput } from '../evaluation/evaluation-input.ts';
-import type { EvaluationMemo, TextForm } from '../operators/operator-spec.ts';
-import { TextForms } from '../text/text-forms.ts';
+import type { EvaluationMemo } from '../operators/operator-spec.ts';
+import { TextForms, type SharedTextForm } from '../text/text-forms.ts';
 import { canonicalHash } from './canonical-key.ts';
 import { EngineError } from '../errors.ts';
 import type { FactSpec } from './fact-spec.ts';
@@ -39,7 +39,9 @@ export class FactScope implements EvaluationMemo {
   /** The value of a fact, computed on first use. Facts of another subject are unknown (undefined). */
   get(name: string, params?: unknown): unknown {
     const key = params === undefined ? name : factCallKey(name, params);
-    if (this.values.has(key)) return this.values.get(key);
+    // Rules read the same facts over and over: one lookup answers every fact already worked out to a value.
+    const known = this.values.get(key);
+    if (known !== undefined || this.values.has(key)) return known;
     const spec = this.catalog.get(name);
     if (!spec) throw new EngineError('UNKNOWN_FACT', `unknown fact "${name}"`);
     const value = spec.subject === this.input.subject ? spec.resolve(this, params) : undefined;
@@ -47,7 +49,7 @@ export class FactScope implements EvaluationMemo {
     return value;
   }
 
-  textForm(text: string): TextForm {
+  textForm(text: string): SharedTextForm {
     return this.textForms.of(text);
   }
 

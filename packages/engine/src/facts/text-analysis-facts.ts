@@ -37,8 +37,9 @@ export const textAnalysisFacts = [
       // The lexicon needs a language, not a detector's verdict: the given language, else the function words
       // (one telling word is enough to pick a lexicon), else all five lexicons merged — never the slow n-grams.
       const { mention } = scope.mentionInput;
-      const language = mention.lang?.split('-')[0] ?? languageOfWords(scope.textForm(mention.text).tokens, 1) ?? 'und';
-      const score = sentimentScore(mention.text, language);
+      const form = scope.textForm(mention.text);
+      const language = mention.lang?.split('-')[0] ?? languageOfWords(form.tokens, 1) ?? 'und';
+      const score = sentimentScore(mention.text, language, form.clauses);
       return Math.round(score * 1000) / 1000;
     },
   }),

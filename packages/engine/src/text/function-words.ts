@@ -14,16 +14,18 @@ const FUNCTION_WORDS: Readonly<Record<SupportedLanguage, string>> = {
   de: 'der die das und ist ich nicht mit ein eine mein meine wir den dem auf fur von zu auch noch schon bitte danke wie kein keine sehr aber nach sind habe mir wurde wird haben ihr euch uns immer nur doch seit heute jetzt warum keiner',
 };
 
-/** Each function word, with the one language it tells. */
-const VOTES: ReadonlyMap<string, SupportedLanguage> = (() => {
+const LANGUAGES = Object.keys(FUNCTION_WORDS) as SupportedLanguage[];
+
+/** Each function word, with the one language it tells (its index in LANGUAGES). */
+const VOTES: ReadonlyMap<string, number> = (() => {
   const counts = new Map<string, number>();
-  const owner = new Map<string, SupportedLanguage>();
-  for (const [language, words] of Object.entries(FUNCTION_WORDS) as [SupportedLanguage, string][]) {
-    for (const word of words.split(' ')) {
+  const owner = new Map<string, number>();
+  LANGUAGES.forEach((language, index) => {
+    for (const word of FUNCTION_WORDS[language].split(' ')) {
       counts.set(word, (counts.get(word) ?? 0) + 1);
-      owner.set(word, language);
+      owner.set(word, index);
     }
-  }
+  });
   // A word listed for two languages tells neither.
   return new Map([...owner].filter(([word]) => counts.get(word) === 1));
 })();
@@ -37,20 +39,21 @@ export function languageByFunctionWords(text: string, minVotes = MIN_VOTES): Sup
 
 /** The same vote over words already normalized (a mention's shared text form): no second normalization. */
 export function languageOfWords(words: Iterable<string>, minVotes = MIN_VOTES): SupportedLanguage | undefined {
-  const votes = new Map<SupportedLanguage, number>();
+  const votes = LANGUAGES.map(() => 0);
   for (const token of words) {
     const language = VOTES.get(token);
-    if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
+    if (language !== undefined) votes[language]!++;
   }
-  let best: SupportedLanguage | undefined;
+  // The winner needs `minVotes` and more than twice the runner-up's votes (so a tie for first never wins).
+  let best = -1;
   let bestCount = 0;
   let second = 0;
-  for (const [language, count] of votes) {
+  votes.forEach((count, language) => {
     if (count > bestCount) {
       second = bestCount;
       best = language;
       bestCount = count;
     } else if (count > second) second = count;
-  }
-  return best && bestCount >= minVotes && bestCount >= 2 * second + 1 ? best : undefined;
+  });
+  return best >= 0 && bestCount >= minVotes && bestCount >= 2 * second + 1 ? LANGUAGES[best] : undefined;
 }

@@ -16,11 +16,35 @@ export function isSupportedLanguage(language: string): language is SupportedLang
 
 // Candidates tinyld may answer with: ours plus the languages customers most often write in instead
 // (and the close relatives ours get confused with), so an Italian post is called Italian, not Spanish.
-const CANDIDATES: string[] = [
+const CANDIDATE_CODES: readonly string[] = [
   ...SUPPORTED_LANGUAGES,
   'it', 'pt', 'ca', 'nl', 'sv', 'da', 'no', 'fi', 'pl', 'cs', 'sk', 'hu', 'hr', 'bg', 'el', 'ru', 'uk',
   'tr', 'ar', 'he', 'hi', 'id', 'vi', 'th', 'ja', 'zh', 'ko',
 ];
+
+// tinyld asks `only.includes(code)` for each of its ~60 languages, twice, for every word of the post: with a plain
+// array that linear scan was a quarter of its time on our posts. This list holds the same codes, so tinyld answers
+// exactly as before, but looks them up in a Set.
+class CandidateList extends Array<string> {
+  // Copies made by map, filter or slice are plain arrays (they would not know the Set).
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  private readonly members: ReadonlySet<string>;
+
+  constructor(codes: readonly string[]) {
+    super();
+    this.push(...codes);
+    this.members = new Set(codes);
+  }
+
+  override includes(code: string, fromIndex?: number): boolean {
+    return fromIndex === undefined ? this.members.has(code) : super.includes(code, fromIndex);
+  }
+}
+
+const CANDIDATES = new CandidateList(CANDIDATE_CODES);
 
 // Short posts are ambiguous between close languages; customers mostly write in ours, so a supported
 // language wins unless another is more than twice as likely. Measured on 2–4 word posts, this fixed

