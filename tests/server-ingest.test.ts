@@ -113,7 +113,7 @@ describe('ingesting mentions', () => {
 
   it('serves over a real listening server too', async () => {
     const base = await server.listen();
-    const response = await fetch(`${base}/api/mentions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(mention({ id: 'net', text: 'refund' })) });
+    const response = await fetch(`${base}/api/mentions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await server.headersFor('integration')) }, body: JSON.stringify(mention({ id: 'net', text: 'refund' })) });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-request-id')).toBeTruthy();
     const health = await (await fetch(`${base}/api/health`)).json();
