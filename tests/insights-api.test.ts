@@ -8,6 +8,7 @@ import { PRIORITIES, analyzeRules, type CompiledWorkflow } from '../packages/eng
 import { ManualClock } from '../apps/server/src/clock.ts';
 import { startTestServer } from './support/server.ts';
 import { timeWorkspace, workspaceOf, type TimeWorkspace } from './support/time-workspace.ts';
+import { ResponseTallies } from '../apps/server/src/insights/response-tallies.ts';
 import { createRng } from './bench/synthetic-mentions.ts';
 
 const ZONE = 'Europe/Paris';
@@ -549,6 +550,64 @@ describe('counters kept as rows change after they were counted', () => {
       expect((await get(`/api/insights/rules?${query(filtered)}`)).body).toEqual(expectedRules(filtered));
     }
   });
+
+  it('follows a ticket re-routed and re-prioritized after its day of response times was packed', async () => {
+    const now = clock.now();
+    const range = { from: NOW - 30 * DAY, to: now };
+    const targets = (await get('/api/settings')).body.responseTargets;
+    expect((await get(`/api/insights/response-times?${query(range)}`)).status).toBe(200);
+    // The query packed the past days it read (insight_response_days).
+    const [ticket] = await ws.rows(`SELECT id, created_at FROM tickets WHERE first_response_at IS NOT NULL AND queue <> 'vip' AND priority <> 'P1' AND created_at < ? ORDER BY id LIMIT 1`, [NOW - 2 * DAY]);
+    const day = Math.floor(Number(ticket!.created_at) / DAY);
+    expect(await ws.rows('SELECT day FROM insight_response_days WHERE day = ?', [day])).toHaveLength(1);
+    // What the escalation runner's route and priority actions write: the day's pack is dropped, and packed again.
+    await ws.rows(`UPDATE tickets SET queue = 'vip', priority = 'P1' WHERE id = ?`, [ticket!.id]);
+    expect(await ws.rows('SELECT day FROM insight_response_days WHERE day = ?', [day])).toHaveLength(0);
+    for (const table of ['mentions', 'tickets', 'ticket_actions']) tables[table] = await ws.rows(`SELECT * FROM ${table}`);
+    for (const filtered of [range, { ...range, queue: 'vip' }]) {
+      expect((await get(`/api/insights/response-times?${query(filtered)}`)).body).toEqual(expectedResponseTimes(filtered, targets, now));
+    }
+    expect(await ws.rows('SELECT day FROM insight_response_days WHERE day = ?', [day])).toHaveLength(1);
+  });
+});
+
+describe('response-time tallies over packed tickets', () => {
+  // Packed as insight_response_days holds them: (tenths × 4 + SLA outcome, group code), big-endian 32-bit each.
+  const pack = (tickets: { tenths: number; outcome: number; code: number }[]) => {
+    const view = new DataView(new ArrayBuffer(tickets.length * 8));
+    tickets.forEach((ticket, index) => (view.setUint32(index * 8, ticket.tenths * 4 + ticket.outcome), view.setUint32(index * 8 + 4, ticket.code)));
+    return new Uint8Array(view.buffer);
+  };
+  const nearest = (values: number[], percent: number) => [...values].sort((a, b) => a - b)[Math.ceil((percent / 100) * values.length) - 1]!;
+
+  for (const [name, longest] of [
+    ['counting sort', 5_000],
+    ['beyond the counting limit (a comparison sort)', 2 ** 23],
+  ] as const) {
+    it(`equals a sort of every tally's times: ${name}`, () => {
+      const rng = createRng(longest);
+      const [channels, queues] = [3, 5];
+      const tickets = Array.from({ length: 3_000 }, () => ({
+        tenths: rng.chance(0.05) ? longest : rng.int(0, rng.chance(0.5) ? 40 : longest),
+        outcome: rng.int(0, 2),
+        code: rng.int(0, channels - 1) * 2 ** 20 + rng.int(0, queues - 1) * 4 + rng.int(0, 3),
+      }));
+      const chunks = [pack(tickets.slice(0, 1_000)), pack([]), pack(tickets.slice(1_000))];
+      for (const filter of [{ channel: undefined, queue: undefined }, { channel: 1, queue: undefined }, { channel: 2, queue: 3 }]) {
+        const tallies = new ResponseTallies(channels, queues);
+        tallies.count(filter, chunks, new Float64Array([(2 * 2 ** 20 + 3 * 4 + 1) * 4 + 2]));
+        const kept = tickets.filter((t) => (filter.channel === undefined || Math.floor(t.code / 2 ** 20) === filter.channel) && (filter.queue === undefined || (t.code % 2 ** 20) >> 2 === filter.queue));
+        const tallyOf = (t: (typeof tickets)[number]) => [0, 1 + Math.floor(t.code / 2 ** 20), 1 + channels + ((t.code % 2 ** 20) >> 2), 1 + channels + queues + (t.code & 3)];
+        for (let tally = 0; tally < 1 + channels + queues + 4; tally++) {
+          const times = kept.filter((t) => tallyOf(t).includes(tally)).map((t) => t.tenths);
+          expect([tally, tallies.counts[tally], times.length > 0 ? [tallies.medians[tally], tallies.p90s[tally]] : null]).toEqual([tally, times.length, times.length > 0 ? [nearest(times, 50), nearest(times, 90)] : null]);
+        }
+        const unansweredBreach = filter.channel !== 1 && (filter.queue === undefined || filter.queue === 3) ? 1 : 0;
+        expect([...tallies.breached]).toEqual([0, 1, 2, 3].map((priority) => kept.filter((t) => (t.code & 3) === priority && t.outcome === 2).length + (priority === 1 ? unansweredBreach : 0)));
+        expect([...tallies.within]).toEqual([0, 1, 2, 3].map((priority) => kept.filter((t) => (t.code & 3) === priority && t.outcome === 1).length));
+      }
+    });
+  }
 });
 
 /** A small RFC 4180 reader for the exports (quoted fields, doubled quotes, CRLF). */

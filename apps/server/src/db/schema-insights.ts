@@ -3,8 +3,11 @@
 // `seq`, escalation decisions by rowid, tickets by id; triggers follow the rows that change later); every figure can
 // be recomputed from the raw rows. Slots are UTC epoch ms. Each count is kept for four groupings, so that a query reads
 // one only: by channel and queue, by channel (`queue` = '*'), by queue (`channel` = '*') and overall ('*', '*').
-// `queue` is '' for a mention no rule routed.
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+// `queue` is '' for a mention no rule routed. Response times read the tickets' facts through days packed by queries
+// (insight_response_days); migration 0008_response_days adds the triggers that drop a stale pack and, on
+// ticket_actions (schema-time.ts), the partial index `insight_escalations` the escalations per day read.
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Mentions per 15-minute slot of `created_at`. Every time zone's offset is a multiple of 15 minutes, so a slot lies
@@ -86,8 +89,28 @@ export const insightTicketFacts = sqliteTable(
     answeredAt: integer('answered_at'),
     dueAt: integer('due_at'),
   },
-  (table) => [index('insight_ticket_facts_created').on(table.createdAt, table.groupCode, table.answeredAt, table.dueAt, table.startedAt)],
+  (table) => [
+    index('insight_ticket_facts_created').on(table.createdAt, table.groupCode, table.answeredAt, table.dueAt, table.startedAt),
+    /** The unanswered (a few percent): their SLA outcome depends on the time of the query, so they are never packed. */
+    index('insight_ticket_facts_open').on(table.createdAt, table.groupCode, table.dueAt).where(sql`answered_at IS NULL`),
+    /** The tickets not answered by their due time (breaches per day, once the due time has passed). */
+    index('insight_ticket_facts_late').on(table.dueAt, table.groupCode).where(sql`answered_at IS NULL OR answered_at > due_at`),
+  ],
 );
+
+/**
+ * The answered tickets created on one UTC day, packed so that a range of days reads a few blobs instead of a row per
+ * ticket: per ticket, two big-endian unsigned 32-bit integers, (response time in tenths of a minute) × 4 + SLA outcome
+ * (0 no due time, 1 answered by it, 2 after it), then its `group_code`. Queries pack the whole past days of their
+ * range that have no pack yet (insights/response-days.ts); triggers on insight_ticket_facts (migration
+ * 0008_response_days) delete the pack of a day whose facts are inserted, changed or deleted. Nothing else writes here,
+ * and every pack can be rebuilt from insight_ticket_facts.
+ */
+export const insightResponseDays = sqliteTable('insight_response_days', {
+  /** Days since 1970-01-01 UTC: `created_at` / 86,400,000. */
+  day: integer('day').primaryKey(),
+  tickets: blob('tickets', { mode: 'buffer' }).notNull(),
+});
 
 /** How far folding went: the last `mentions.seq` ('mentions'), `decisions.rowid` ('escalations') and `tickets.id` ('tickets'). */
 export const insightCursors = sqliteTable('insight_cursors', {

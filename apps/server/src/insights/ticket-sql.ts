@@ -20,6 +20,27 @@ export function ticketFilters(range: InsightRange): { sql: string; args: InValue
   return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), args };
 }
 
+/** The range's channel and queue filters as the codes of their names (insight_names), for group codes. */
+export interface GroupFilter {
+  readonly channel: number | undefined;
+  readonly queue: number | undefined;
+}
+
+/** The range's filters as codes; null when one names a channel or queue no ticket has had (nothing can match). */
+export function groupFilterOf(range: InsightRange, channels: readonly string[], queues: readonly string[]): GroupFilter | null {
+  const channel = range.channel === undefined ? undefined : channels.indexOf(range.channel);
+  const queue = range.queue === undefined ? undefined : queues.indexOf(range.queue);
+  return channel === -1 || queue === -1 ? null : { channel, queue };
+}
+
+/** SQL conditions, each after ` AND `, that keep the group codes in `column` the filter keeps. */
+export function groupSql(filter: GroupFilter, column: string): string {
+  let sql = '';
+  if (filter.channel !== undefined) sql += ` AND ${column} >= ${filter.channel * CHANNEL_UNIT} AND ${column} < ${(filter.channel + 1) * CHANNEL_UNIT}`;
+  if (filter.queue !== undefined) sql += ` AND (${column} % ${CHANNEL_UNIT}) / 4 = ${filter.queue}`;
+  return sql;
+}
+
 /** The integers of a `group_concat` (null for no rows), parsed without building a string per number. */
 export function integersOf(list: unknown): Float64Array {
   if (list === null || list === undefined) return new Float64Array(0);
