@@ -2,7 +2,9 @@
 // generator and the server do not share one thread):
 //   tsx tests/bench/ingest-server.ts mentionflow <dir> <FULL|NORMAL>   the real server on <dir>/mentionflow.db
 //   tsx tests/bench/ingest-server.ts bare                              a bare Hono endpoint, no storage
-// Both listen on 127.0.0.1, port 0, and print one JSON line `{"port":…,"synchronous":…}` when ready.
+// Both listen on 127.0.0.1, port 0, and print one JSON line `{"port":…,"synchronous":…}` when ready. The real server
+// starts as `npm start` does with MENTIONFLOW_ADMIN_EMAIL/PASSWORD set (BENCH_ADMIN unless the environment names
+// another), so the bench can sign in and create the integration token it ingests with.
 import { createWriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +26,9 @@ export interface IngestTarget {
 }
 
 export const RULES_DIR = resolve(import.meta.dirname, '..', '..', 'rules');
+
+/** The first admin of the bench's servers: a throwaway database, so a fixed password is fine. */
+export const BENCH_ADMIN = { email: 'bench-admin@example.test', password: 'ingest bench password' } as const;
 
 function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{ port: number; close(): Promise<void> }> {
   return new Promise((done) => {
@@ -47,6 +52,8 @@ export async function startMentionflow(dir: string, synchronous: SynchronousMode
   });
   const server = await createServer({ databaseUrl: `file:${join(dir, 'mentionflow.db')}`, synchronous, logger });
   await seedDemoWorkspace(server.services, RULES_DIR, [installDefaultTemplates, installDemoAgents]);
+  // The first admin from the environment, as apps/server/src/index.ts creates it.
+  await server.services.access.ensureFirstAdmin({ email: process.env.MENTIONFLOW_ADMIN_EMAIL ?? BENCH_ADMIN.email, password: process.env.MENTIONFLOW_ADMIN_PASSWORD ?? BENCH_ADMIN.password });
   const pragmas = await readPragmas(server.services.database);
   const listener = await listen(server.app.fetch);
   return {

@@ -12,9 +12,13 @@
 // The servers run in a child process each, so autocannon (this process) and the server get one core each on a
 // 2-core machine; `--in-process` runs them in this process instead, for comparison (it halves the bare figure:
 // autocannon costs the thread about as much per request as the bare endpoint does). Each phase also prints the CPU
-// used by the server, autocannon and other processes (Linux /proc) and the server's CPU time per mention, which
-// other load on the machine barely changes, unlike the rates.
+// used by the server (all its threads: under load ingest decides on a decide thread and commits on a write thread),
+// autocannon and other processes (Linux /proc) and the server's CPU time per mention, which other load on the
+// machine barely changes, unlike the rates.
 // Each warm-up's last requests are processed before measuring ("drained"), so the measured run starts idle.
+// Ingest needs an integration token once the server has access control: each Mentionflow phase signs in as the
+// first admin (created from MENTIONFLOW_ADMIN_EMAIL/PASSWORD), creates a token with a budget far above the load and
+// sends it as `authorization: Bearer …` (a server without /api/auth/login is loaded without it).
 // Options: --duration <s> (12), --warmup <s> (3), --connections <n> (50), --in-process,
 //          --only bare,single-full,single-normal,batch-full, --profile <dir> (server child with --cpu-prof; then
 //          the server is stopped gracefully instead of killed, as a killed process writes no profile).
@@ -27,7 +31,7 @@ import autocannon from 'autocannon';
 import { createClient } from '@libsql/client';
 import type { SynchronousMode } from '../../apps/server/src/db/database.ts';
 import { batchJson, mentionJson, mentionTemplates, type MentionTemplate } from './ingest-mentions.ts';
-import { startBare, startMentionflow, type IngestTarget } from './ingest-server.ts';
+import { BENCH_ADMIN, startBare, startMentionflow, type IngestTarget } from './ingest-server.ts';
 
 const SERVER_SCRIPT = resolve(import.meta.dirname, 'ingest-server.ts');
 const BATCH = 100;
@@ -61,10 +65,13 @@ interface Running {
   crash(): Promise<void>;
 }
 
+/** The first admin, as the environment names it for `npm start`. */
+const ADMIN_ENV = { MENTIONFLOW_ADMIN_EMAIL: BENCH_ADMIN.email, MENTIONFLOW_ADMIN_PASSWORD: BENCH_ADMIN.password };
+
 async function spawnTarget(args: string[]): Promise<Running> {
   const nodeArgs = [...process.execArgv];
   if (PROFILE_DIR) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...ADMIN_ENV } });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const lines = createInterface({ input: child.stdout! });
   const ready = await new Promise<{ port: number; synchronous: string | null }>((done, fail) => {
@@ -91,6 +98,30 @@ async function inProcessTarget(start: () => Promise<IngestTarget>): Promise<Runn
 const startBareTarget = () => (IN_PROCESS ? inProcessTarget(startBare) : spawnTarget(['bare']));
 const startMentionflowTarget = (dir: string, synchronous: SynchronousMode) =>
   IN_PROCESS ? inProcessTarget(() => startMentionflow(dir, synchronous)) : spawnTarget(['mentionflow', dir, synchronous]);
+
+/**
+ * Signs in as the first admin and creates an integration token whose budget the load never reaches; the headers to
+ * ingest with. A server without sign-in (404) takes mentions without them.
+ */
+async function ingestHeaders(port: number): Promise<Record<string, string>> {
+  const base = `http://127.0.0.1:${port}/api`;
+  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }) });
+  if (login.status === 404) return {};
+  if (!login.ok) throw new Error(`signing in as ${BENCH_ADMIN.email} failed: ${login.status} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  const created = await fetch(`${base}/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'ingest bench', role: 'integration', rateLimitPerMinute: 10_000_000 }),
+  });
+  if (created.status !== 201) throw new Error(`creating the integration token failed: ${created.status} ${await created.text()}`);
+  const { secret } = (await created.json()) as { secret: string };
+  return { authorization: `Bearer ${secret}` };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // CPU accounting (Linux /proc): how much of the machine the server, autocannon and everything else used, since other
@@ -183,7 +214,7 @@ interface Load {
   readonly request: autocannon.Request;
 }
 
-function loadFor(templates: readonly MentionTemplate[], prefix: string, size: number): Load {
+function loadFor(templates: readonly MentionTemplate[], prefix: string, size: number, headers: Record<string, string> = {}): Load {
   let next = 0;
   const acknowledged = new Acknowledged();
   const unexpected = new Map<number, number>();
@@ -197,7 +228,7 @@ function loadFor(templates: readonly MentionTemplate[], prefix: string, size: nu
     request: {
       method: 'POST',
       path: '/api/mentions',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       // With pipelining 1 a connection has one request in flight, and autocannon hands onResponse the context
       // setupRequest filled for that request: that is how a response is tied to the ids it acknowledges.
       setupRequest(request, context) {
@@ -356,7 +387,7 @@ async function mentionflowPhase(templates: readonly MentionTemplate[], name: str
     const started = performance.now();
     const running = await startMentionflowTarget(dir, synchronous);
     console.log(`  ${name}: server up in ${int(performance.now() - started)} ms on ${dir} (PRAGMA synchronous = ${running.synchronous})`);
-    const load = loadFor(templates, prefix, size);
+    const load = loadFor(templates, prefix, size, await ingestHeaders(running.port));
     const reader = createClient({ url: `file:${join(dir, 'mentionflow.db')}` });
     await reader.execute('PRAGMA busy_timeout = 5000');
     const stored = async () => Number((await reader.execute({ sql: 'SELECT count(*) AS n FROM mentions WHERE id LIKE ?', args: [`${prefix}-%`] })).rows[0]!.n);

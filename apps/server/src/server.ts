@@ -86,6 +86,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Mention
       await scheduler.stop();
       if (refresher) clearInterval(refresher);
       await assigner.stop();
+      await ingest.close();
       await commits.close();
       database.close();
     },

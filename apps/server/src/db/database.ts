@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
+import { expandConfig } from '@libsql/core/config';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as coreSchema from './schema.ts';
@@ -9,6 +10,7 @@ import * as timeSchema from './schema-time.ts';
 import * as channelSchema from './schema-channels.ts';
 import * as insightSchema from './schema-insights.ts';
 import * as simulationSchema from './schema-simulation.ts';
+import { NativeClient } from './native-client.ts';
 
 const schema = { ...coreSchema, ...timeSchema, ...channelSchema, ...simulationSchema, ...insightSchema };
 
@@ -49,9 +51,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const embedded = isEmbedded(url);
   const synchronous = options.synchronous ?? 'FULL';
   if (embedded && url.startsWith('file:')) mkdirSync(dirname(resolve(url.slice('file:'.length))), { recursive: true });
-  // One connection for the embedded file: PRAGMAs such as `synchronous` are per connection, and with a single
-  // connection the settings below hold for every statement. Writes are serialized by the commit queue anyway.
-  const client = createClient({ url, ...(options.authToken ? { authToken: options.authToken } : {}), ...(embedded ? { concurrency: 1 } : {}) });
+  // One client for the embedded file, keeping its prepared statements (native-client.ts). PRAGMAs such as
+  // `synchronous` are per connection: its connection and, under load, its write thread's (which runs the group
+  // commits) both open with the ones below. A libsql server is reached through @libsql/client.
+  const client: Client = embedded
+    ? new NativeClient(embeddedPath(url), { pragmas: pragmasFor(synchronous) })
+    : createClient({ url, ...(options.authToken ? { authToken: options.authToken } : {}) });
   if (embedded) await applyPragmas(client, synchronous);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
@@ -59,11 +64,18 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return { url, client, db, embedded, synchronous, close: () => client.close() };
 }
 
+/** The file (with its query parameters) or `:memory:` a URL names, read as @libsql/client reads it. */
+function embeddedPath(url: string): string {
+  const config = expandConfig({ url }, true);
+  return url === ':memory:' || config.path.startsWith(':memory:') ? `file:${config.path}` : config.path;
+}
+
+function pragmasFor(synchronous: SynchronousMode): string[] {
+  return ['PRAGMA journal_mode = WAL', `PRAGMA synchronous = ${synchronous}`, 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON', 'PRAGMA cache_size = -65536'];
+}
+
 async function applyPragmas(client: Client, synchronous: SynchronousMode): Promise<void> {
-  await client.execute('PRAGMA journal_mode = WAL');
-  await client.execute(`PRAGMA synchronous = ${synchronous}`);
-  await client.execute('PRAGMA busy_timeout = 5000');
-  await client.execute('PRAGMA foreign_keys = ON');
+  for (const pragma of pragmasFor(synchronous)) await client.execute(pragma);
 }
 
 /** Reads back the durability settings of the connection in use (for /api/health and tests). */

@@ -14,7 +14,8 @@
 // A variable with no value renders as nothing, and the line is tidied: no double spaces, no space before the
 // punctuation that follows, no dangling signature dash (`Thanks! – {{agent.initials}}` at decision time reads
 // `Thanks!`). Unknown names are refused when the template is saved, never printed.
-import { localParts, nextBusinessOpening, type Priority, type Settings, type Weekday } from '@mentionflow/engine';
+import { localParts, type LocalParts, type Priority, type Settings, type Weekday } from '@mentionflow/engine';
+import { businessTime } from './business-time.ts';
 
 /** Every variable a template may print, with what it holds. */
 export const TEMPLATE_VARIABLES = {
@@ -354,9 +355,11 @@ export function formatResponseTarget(minutes: number, language: PhraseLanguage):
 
 /** The opening as people say it, seen from `from`: "today at 09:00", "tomorrow at 09:00", "Monday at 09:00". */
 export function formatOpening(opening: Date, from: Date, timezone: string, language: PhraseLanguage): string {
+  return openingPhrase(localParts(opening, timezone), localParts(from, timezone), language);
+}
+
+function openingPhrase(local: LocalParts, start: LocalParts, language: PhraseLanguage): string {
   const phrases = PHRASES[language];
-  const local = localParts(opening, timezone);
-  const start = localParts(from, timezone);
   const days = Math.round((Date.parse(local.date) - Date.parse(start.date)) / 86_400_000);
   const kind = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : 'weekday';
   const day = kind === 'today' ? phrases.today : kind === 'tomorrow' ? phrases.tomorrow : phrases.weekdays[local.weekday];
@@ -371,8 +374,10 @@ export function formatOpening(opening: Date, from: Date, timezone: string, langu
 export function expectedResponse(priority: Priority, at: Date, settings: Settings, language: PhraseLanguage): { text: string; afterHours: boolean } {
   const minutes = settings.responseTargets[priority];
   if (priority !== 'P1') {
-    const opening = nextBusinessOpening(at, settings);
-    if (opening && opening.getTime() > at.getTime()) return { text: formatOpening(opening, at, settings.timezone, language), afterHours: true };
+    // Rendered for nearly every ticket, at nearly the same instant: the business-hours answers are memoized.
+    const clock = businessTime(settings);
+    const opening = clock.nextOpening(at.getTime());
+    if (opening !== undefined && opening > at.getTime()) return { text: openingPhrase(clock.localParts(opening), clock.localParts(at.getTime()), language), afterHours: true };
   }
   return { text: formatResponseTarget(minutes, language), afterHours: false };
 }

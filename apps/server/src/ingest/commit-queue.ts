@@ -17,7 +17,8 @@ export class CommitQueue {
 
   constructor(
     private readonly client: Client,
-    private readonly logger: Logger,
+    /** Also where ingest logs what it does around the commits (decide threads). */
+    readonly logger: Logger,
   ) {}
 
   /** Resolves with one result per statement once they are durably committed; rejects if they could not be. */
@@ -62,8 +63,9 @@ export class CommitQueue {
         offset += entry.statements.length;
       }
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
+      // A write whose outcome is unknown (its thread died) must not be tried again: it may have been committed.
+      if (batch.length === 1 || (error as { outcomeUnknown?: boolean }).outcomeUnknown) {
+        for (const entry of batch) entry.reject(error);
         return;
       }
       // One submission's failure must not fail the others: commit each on its own.

@@ -1,11 +1,9 @@
 // Durable, idempotent ingest: validate, decide with the published rules, and commit mention, decision, ticket and
 // conversation counts together before answering. A redelivery (same channel and id) returns the original decision.
 import { randomUUID } from 'node:crypto';
-import { and, inArray } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
-import { MentionSchema, detectLanguage, sentimentScore, type Decision, type Mention, type Settings } from '@mentionflow/engine';
+import { MentionSchema, type Decision, type Mention, type Settings } from '@mentionflow/engine';
 import type { Database } from '../db/database.ts';
-import { conversations, decisions } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { Rulebook } from '../domain/rulebook.ts';
 import type { SettingsStore } from '../domain/settings-store.ts';
@@ -14,6 +12,8 @@ import type { FieldIssue } from '../http/api-error.ts';
 import type { CommitQueue } from './commit-queue.ts';
 import type { VolumeTracker } from './volume-tracker.ts';
 import { firstResponseDue, needsTicket } from './ticket-policy.ts';
+import { Decider } from './decider.ts';
+import type { Decided } from './decided.ts';
 
 export const MAX_BATCH = 1000;
 
@@ -34,8 +34,16 @@ type Accepted = { index: number; mention: Mention; key: string };
 
 const keyOf = (channel: string, id: string) => `${channel}\u0000${id}`;
 
+// Lookups by a JSON list of [channel, id] keys: one SQL text for any number of mentions, so it is prepared once.
+const keysJson = (keys: readonly [string, string][]): string => JSON.stringify(keys);
+const STORED_DECISIONS = `SELECT d.channel, d.mention_id, d.decision FROM json_each(?) k
+  JOIN decisions d ON d.channel = k.value ->> 0 AND d.mention_id = k.value ->> 1 AND d.stage = 'ingest'`;
+const CONVERSATION_COUNTS = `SELECT c.channel, c.conversation_id, c.brand_replies, c.customer_messages FROM json_each(?) k
+  JOIN conversations c ON c.channel = k.value ->> 0 AND c.conversation_id = k.value ->> 1`;
+
 export class MentionIngest {
   private readonly inFlight = new Map<string, Promise<Decision>>();
+  private readonly decider: Decider;
 
   constructor(
     private readonly database: Database,
@@ -45,7 +53,9 @@ export class MentionIngest {
     private readonly commits: CommitQueue,
     private readonly clock: Clock,
     private hooks: IngestHooks = {},
-  ) {}
+  ) {
+    this.decider = new Decider(commits.logger);
+  }
 
   /** Later stages (templates, incidents, outbound events) plug in here at start-up. */
   use(hooks: IngestHooks): void {
@@ -55,6 +65,11 @@ export class MentionIngest {
       decorate: previous.decorate && hooks.decorate ? (m, d, s) => hooks.decorate!(m, previous.decorate!(m, d, s), s) : (hooks.decorate ?? previous.decorate),
       statementsFor: previous.statementsFor && hooks.statementsFor ? (m, d, at) => [...previous.statementsFor!(m, d, at), ...hooks.statementsFor!(m, d, at)] : (hooks.statementsFor ?? previous.statementsFor),
     } as IngestHooks;
+  }
+
+  /** Stops the decide threads, if any (they never keep the process alive, and stop by themselves when idle). */
+  async close(): Promise<void> {
+    await this.decider.close();
   }
 
   /** Ingest a batch; results are in input order, one per item. */
@@ -126,13 +141,8 @@ export class MentionIngest {
   }
 
   private async storedDecisions(entries: readonly Accepted[]): Promise<Map<string, Decision>> {
-    const channels = [...new Set(entries.map((entry) => entry.mention.channel))];
-    const ids = [...new Set(entries.map((entry) => entry.mention.id))];
-    const rows = await this.database.db
-      .select({ channel: decisions.channel, mentionId: decisions.mentionId, decision: decisions.decision, stage: decisions.stage })
-      .from(decisions)
-      .where(and(inArray(decisions.channel, channels), inArray(decisions.mentionId, ids)));
-    return new Map(rows.filter((row) => row.stage === 'ingest').map((row) => [keyOf(row.channel, row.mentionId), row.decision as unknown as Decision]));
+    const { rows } = await this.database.client.execute({ sql: STORED_DECISIONS, args: [keysJson(entries.map(({ mention }) => [mention.channel, mention.id]))] });
+    return new Map(rows.map((row) => [keyOf(String(row.channel), String(row.mention_id)), JSON.parse(String(row.decision)) as Decision]));
   }
 
   /** Conversation counts the engine reads, filled from storage when the integration did not send them. */
@@ -140,11 +150,8 @@ export class MentionIngest {
     const threaded = entries.filter((entry) => entry.mention.conversationId);
     const counts = new Map<string, { brandReplies: number; customerMessages: number }>();
     if (threaded.length > 0) {
-      const rows = await this.database.db
-        .select()
-        .from(conversations)
-        .where(and(inArray(conversations.channel, [...new Set(threaded.map((entry) => entry.mention.channel))]), inArray(conversations.conversationId, [...new Set(threaded.map((entry) => entry.mention.conversationId!))])));
-      for (const row of rows) counts.set(keyOf(row.channel, row.conversationId), row);
+      const { rows } = await this.database.client.execute({ sql: CONVERSATION_COUNTS, args: [keysJson(threaded.map(({ mention }) => [mention.channel, mention.conversationId!]))] });
+      for (const row of rows) counts.set(keyOf(String(row.channel), String(row.conversation_id)), { brandReplies: Number(row.brand_replies), customerMessages: Number(row.customer_messages) });
     }
     const seenInBatch = new Map<string, number>();
     return entries.map(({ mention }) => {
@@ -168,17 +175,20 @@ export class MentionIngest {
     const now = new Date(receivedAt).toISOString();
     const mentionsWithCounts = await this.withConversationCounts(entries);
     const openIncidents = this.hooks.openIncidents?.() ?? [];
+    // Volumes are counted here, in arrival order; the rules may run on a decide thread meanwhile.
+    const evaluations = mentionsWithCounts.map((mention) => ({ mention, now, volumes: this.volumes.observe(mention), openIncidents }));
+    const outcomes = await this.decider.decide(engine, evaluations);
     const statements: InStatement[] = [];
     const firstStatement: number[] = [];
     const decided = new Map<string, Decision>();
     entries.forEach((entry, position) => {
-      const mention = mentionsWithCounts[position]!;
-      const context = { now, volumes: this.volumes.observe(mention), openIncidents };
-      const made = engine.decide({ mention, ...context });
-      const decision = this.hooks.decorate ? this.hooks.decorate(mention, made, settings) : made;
+      const { mention, ...context } = evaluations[position]!;
+      const { decision: made, language, sentiment } = outcomes[position]!;
+      // Templates answer in the language worked out with the decision (the mention's own, else detected once).
+      const decision = this.hooks.decorate ? this.hooks.decorate(made.facts.language || mention.lang ? mention : { ...mention, lang: language }, made, settings) : made;
       decided.set(entry.key, decision);
       firstStatement.push(statements.length);
-      statements.push(...this.statementsFor(mention, decision, context, versions, receivedAt, settings));
+      statements.push(...this.statementsFor(mention, { decision, language, sentiment }, context, versions, receivedAt, settings));
     });
     const results = await this.commits.submit(statements);
     const duplicates = new Set<string>();
@@ -196,7 +206,7 @@ export class MentionIngest {
 
   private statementsFor(
     mention: Mention,
-    decision: Decision,
+    { decision, language, sentiment }: Decided,
     context: Record<string, unknown>,
     versions: Readonly<Record<string, number>>,
     receivedAt: number,
@@ -204,10 +214,6 @@ export class MentionIngest {
   ): InStatement[] {
     const token = randomUUID();
     const createdAt = Date.parse(mention.createdAt);
-    // Stored on every mention and ticket (assignment by language, the best agent for angry customers, insights),
-    // taken from the decision when a rule already worked them out.
-    const language = typeof decision.facts.language === 'string' ? decision.facts.language : (mention.lang?.split('-')[0] ?? detectLanguage(mention.text, settings.defaultLanguage));
-    const sentiment = typeof decision.facts.sentiment === 'number' ? decision.facts.sentiment : Math.round(sentimentScore(mention.text, language) * 1000) / 1000;
     const stillOurs = 'EXISTS (SELECT 1 FROM mentions WHERE channel = ? AND id = ? AND ingest_token = ?)';
     const ours = [mention.channel, mention.id, token];
     const statements: InStatement[] = [

@@ -1,5 +1,6 @@
 // Which decisions need a human, and when the first response is due.
-import { addBusinessMinutes, type Decision, type Settings } from '@mentionflow/engine';
+import type { Decision, Settings } from '@mentionflow/engine';
+import { businessTime } from '../domain/business-time.ts';
 
 /** Spam that was hidden and mentions no rule routed need nobody; everything else lands in a queue. */
 export function needsTicket(decision: Decision): boolean {
@@ -11,6 +12,5 @@ export function needsTicket(decision: Decision): boolean {
 export function firstResponseDue(decision: Decision, arrivedAt: number, settings: Settings): number {
   const minutes = settings.responseTargets[decision.priority];
   if (decision.priority === 'P1') return arrivedAt + minutes * 60_000;
-  const due = addBusinessMinutes(new Date(arrivedAt), minutes, settings);
-  return due ? due.getTime() : arrivedAt + minutes * 60_000;
+  return businessTime(settings).addMinutes(arrivedAt, minutes) ?? arrivedAt + minutes * 60_000;
 }

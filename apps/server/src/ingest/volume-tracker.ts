@@ -11,11 +11,66 @@ interface Window {
   readonly query: VolumeQuery;
   /** The query's terms compiled once: every arriving mention is tested against every window. */
   readonly terms: TermMatcher | undefined;
-  readonly arrivals: number[];
+  readonly arrivals: Arrivals;
 }
 
 function windowFor(query: VolumeQuery): Window {
-  return { query, terms: query.terms ? compileTerms(query.terms) : undefined, arrivals: [] };
+  return { query, terms: query.terms ? compileTerms(query.terms) : undefined, arrivals: new Arrivals() };
+}
+
+/**
+ * The instants of a window's mentions, in order. A busy hour holds hundreds of thousands: counting and inserting
+ * are binary searches, an insertion moves only the (few) later instants, and the oldest are dropped from the front.
+ */
+class Arrivals {
+  private times = new Float64Array(64);
+  private start = 0;
+  private end = 0;
+
+  get newest(): number | undefined {
+    return this.end > this.start ? this.times[this.end - 1] : undefined;
+  }
+
+  /** After any equal instants already there. */
+  add(time: number): void {
+    if (this.end === this.times.length) this.makeRoom();
+    const at = this.after(time);
+    this.times.copyWithin(at + 1, at, this.end);
+    this.times[at] = time;
+    this.end++;
+  }
+
+  /** Forgets the instants at or before `horizon`. */
+  dropUpTo(horizon: number): void {
+    this.start = this.after(horizon);
+  }
+
+  /** How many instants are in (from, to]. */
+  countIn(from: number, to: number): number {
+    return Math.max(0, this.after(to) - this.after(from));
+  }
+
+  /** The position of the first instant later than `time`. */
+  private after(time: number): number {
+    let low = this.start;
+    let high = this.end;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.times[middle]! <= time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Moves the instants kept to the front of a buffer with room for as many again. */
+  private makeRoom(): void {
+    const kept = this.times.subarray(this.start, this.end);
+    const next = new Float64Array(Math.max(64, kept.length * 2));
+    next.set(kept);
+    this.times = next;
+    this.start = 0;
+    this.end = kept.length;
+  }
 }
 
 /** Same meaning as the engine's mentionMatchesVolumeQuery, with the text normalized once for all windows. */
@@ -64,7 +119,7 @@ export class VolumeTracker {
       .orderBy(mentions.createdAt);
     for (const window of fresh) {
       for (const stored of recent) {
-        if (matches(window, stored.channel, lazyForm(stored.text))) window.arrivals.push(stored.createdAt);
+        if (matches(window, stored.channel, lazyForm(stored.text))) window.arrivals.add(stored.createdAt);
       }
     }
   }
@@ -75,24 +130,11 @@ export class VolumeTracker {
     const counts: Record<string, number> = {};
     const form = lazyForm(mention.text);
     for (const [key, window] of this.windows) {
-      if (matches(window, mention.channel, form)) insertSorted(window.arrivals, at);
-      const newest = window.arrivals[window.arrivals.length - 1] ?? at;
-      const horizon = Math.max(at, newest) - window.query.windowMinutes * MINUTE;
-      while (window.arrivals.length > 0 && window.arrivals[0]! <= horizon) window.arrivals.shift();
-      counts[key] = countSince(window.arrivals, at - window.query.windowMinutes * MINUTE, at);
+      if (matches(window, mention.channel, form)) window.arrivals.add(at);
+      const horizon = Math.max(at, window.arrivals.newest ?? at) - window.query.windowMinutes * MINUTE;
+      window.arrivals.dropUpTo(horizon);
+      counts[key] = window.arrivals.countIn(at - window.query.windowMinutes * MINUTE, at);
     }
     return counts;
   }
-}
-
-function insertSorted(list: number[], value: number): void {
-  let index = list.length;
-  while (index > 0 && list[index - 1]! > value) index--;
-  list.splice(index, 0, value);
-}
-
-function countSince(list: readonly number[], after: number, upTo: number): number {
-  let count = 0;
-  for (const value of list) if (value > after && value <= upTo) count++;
-  return count;
 }
