@@ -61,10 +61,14 @@ export class IncidentStore {
   opening(topic: string): void {
     if (!this.open.includes(topic)) this.open = [...this.open, topic];
     // Submitted in the same turn as the ingest statements, so it settles with their commit.
-    void this.services.commits.submit([]).then(
-      () => this.refresh(),
-      () => this.refresh(),
-    );
+    // A failed re-read is logged by refresh(); it must not surface as an unhandled rejection (e.g. after close).
+    void this.services.commits
+      .submit([])
+      .then(
+        () => this.refresh(),
+        () => this.refresh(),
+      )
+      .catch(() => undefined);
   }
 
   /** Re-read the open topics (one query over the open-topic index). Loads run one after another. */
