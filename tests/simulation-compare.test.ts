@@ -448,4 +448,28 @@ describe('engine: compareDecisions, ComparisonSummary and compareInInputOrder', 
     expect(again.map((row) => [row.index, row.before.decision, row.after.decision, row.change])).toEqual(whole.map((row) => [row.index, row.before.decision, row.after.decision, row.change]));
     expect(whole.some((row) => row.after.decision.actions.some((action) => action.type === 'open_incident'))).toBe(true);
   });
+
+  it('each side counts the volume windows its own rules ask about, as a replay of that side alone would', async () => {
+    const { ComparisonReplay, Replay, compilePack } = await import('../packages/engine/src/index.ts');
+    const outage = (overrides: Record<string, unknown>): CompiledWorkflow[] => {
+      const packed = compilePack(outagePack(), overrides);
+      if (!packed.ok) throw new Error('pack');
+      return packed.workflows;
+    };
+    // The candidate keeps the baseline's 15-minute window and adds a 3-minute one of its own.
+    const baseline = new RuleEngine({ workflows: outage({ outageThreshold: 6 }) });
+    const candidate = new RuleEngine({ workflows: [...outage({ outageThreshold: 6 }), ...outage({ outageWindowMinutes: 3, outageThreshold: 3 }).map((found) => ({ ...found, workflowId: `${found.workflowId}-short` }))] });
+    expect(candidate.volumeQueries()).toHaveLength(2);
+    const at = (index: number) => new Date(Date.parse('2026-03-02T10:00:00Z') + index * 50_000).toISOString();
+    const input = Array.from({ length: 40 }, (_, index) => mention({ id: `v${index}`, text: index % 3 ? 'The app is down' : 'hello', createdAt: at(index) }));
+    const both = new ComparisonReplay(baseline, candidate);
+    const [alone, aloneAfter] = [new Replay(baseline), new Replay(candidate)];
+    for (const item of input) {
+      const step = both.step(item);
+      expect(step.before).toEqual(alone.step(item));
+      expect(step.after).toEqual(aloneAfter.step(item));
+    }
+    expect(both.openIncidents).toEqual({ before: alone.openIncidents, after: aloneAfter.openIncidents });
+    expect(both.openIncidents.after).toEqual(['outage']);
+  });
 });

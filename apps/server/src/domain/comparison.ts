@@ -339,15 +339,16 @@ async function traceOf(engine: RuleEngine, step: ReplayStep): Promise<StepTrace>
   return trace;
 }
 
-async function* comparedMentions(run: Comparison): AsyncGenerator<ComparedMention> {
+/** Mentions in memory are compared synchronously (no promise per mention); stored ones as their pages arrive. */
+function comparedMentions(run: Comparison): Iterable<ComparedMention> | AsyncIterable<ComparedMention> {
   const options = run.now !== undefined ? { now: run.now } : {};
-  if (run.source.kind === 'memory') {
-    yield* compareInInputOrder(run.source.mentions, run.baseline, run.candidate, options);
-    return;
-  }
-  const replay = new ComparisonReplay(run.baseline, run.candidate, options);
+  if (run.source.kind === 'memory') return compareInInputOrder(run.source.mentions, run.baseline, run.candidate, options);
+  return comparedPages(run.source.pages(), new ComparisonReplay(run.baseline, run.candidate, options));
+}
+
+async function* comparedPages(pages: AsyncIterable<Mention[]>, replay: ComparisonReplay): AsyncGenerator<ComparedMention> {
   let index = 0;
-  for await (const page of run.source.pages()) {
+  for await (const page of pages) {
     for (const mention of page) yield { index: index++, mention, ...replay.step(mention) };
   }
 }

@@ -4,10 +4,11 @@ import type { RuleEngine, MentionEvaluation } from '../rule-engine.ts';
 import type { CompiledWorkflow } from '../compiler/compile-workflow.ts';
 import type { Mention } from '../mention/mention-schema.ts';
 import type { Decision } from '../decision/decision-schema.ts';
-import { actionKey } from '../decision/action.ts';
+import { actionKey, type Action } from '../decision/action.ts';
 import { mergeDecisions } from '../decision/merge-decisions.ts';
 import { PRIORITIES, type Priority } from '../decision/priority.ts';
-import { Replay, type ReplayOptions, type ReplayStep } from './replay.ts';
+import { ReplayedRules, type ReplayOptions, type ReplayStep } from './replay.ts';
+import { VolumeWindows } from './volume-windows.ts';
 
 export type ChangedField = 'queue' | 'priority' | 'tags' | 'actions';
 
@@ -33,12 +34,37 @@ export const NO_QUEUE = '(none)';
  * @example compareDecisions(before, after).fields // ['queue', 'priority'] when a draft reroutes and re-prioritizes
  */
 export function compareDecisions(before: Decision, after: Decision): DecisionChange {
+  return changeBetween(before, after, actionKey);
+}
+
+/**
+ * `compareDecisions` for one run: each action's key is worked out once per action object, since the actions of
+ * decisions are mostly the rules' own objects, met again on every mention a rule fires for.
+ */
+function decisionComparer(): (before: Decision, after: Decision) => DecisionChange {
+  const keys = new WeakMap<Action, string>();
+  const keyOf = (action: Action): string => {
+    let key = keys.get(action);
+    if (key === undefined) keys.set(action, (key = actionKey(action)));
+    return key;
+  };
+  return (before, after) => changeBetween(before, after, keyOf);
+}
+
+/** Types of the actions in `actions` whose keys are not among `others` (decisions carry a handful of actions). */
+function actionsMissing(actions: readonly Action[], keys: readonly string[], others: readonly string[]): string[] {
+  const missing: string[] = [];
+  for (let index = 0; index < actions.length; index++) if (!others.includes(keys[index]!)) missing.push(actions[index]!.type);
+  return missing;
+}
+
+function changeBetween(before: Decision, after: Decision, keyOf: (action: Action) => string): DecisionChange {
   const tagsAdded = after.tags.filter((tag) => !before.tags.includes(tag));
   const tagsRemoved = before.tags.filter((tag) => !after.tags.includes(tag));
-  const beforeKeys = new Set(before.actions.map(actionKey));
-  const afterKeys = new Set(after.actions.map(actionKey));
-  const actionsAdded = after.actions.filter((action) => !beforeKeys.has(actionKey(action))).map((action) => action.type);
-  const actionsRemoved = before.actions.filter((action) => !afterKeys.has(actionKey(action))).map((action) => action.type);
+  const beforeKeys = before.actions.map(keyOf);
+  const afterKeys = after.actions.map(keyOf);
+  const actionsAdded = actionsMissing(after.actions, afterKeys, beforeKeys);
+  const actionsRemoved = actionsMissing(before.actions, beforeKeys, afterKeys);
   const fields: ChangedField[] = [];
   if (before.queue !== after.queue) fields.push('queue');
   if (before.priority !== after.priority) fields.push('priority');
@@ -123,18 +149,23 @@ export interface ComparedStep {
   readonly change: DecisionChange;
 }
 
-/** Two replays side by side: each rule set has its own volume windows and incidents. Call in createdAt order. */
+/**
+ * Two replays side by side: each rule set has its own incidents; the volume windows, which depend only on the
+ * mentions, are kept once for both. Call in createdAt order.
+ */
 export class ComparisonReplay {
-  private readonly before: Replay;
-  private readonly after: Replay;
+  private readonly windows = new VolumeWindows();
+  private readonly before: ReplayedRules;
+  private readonly after: ReplayedRules;
+  private readonly compare = decisionComparer();
 
   constructor(
     readonly baseline: RuleEngine,
     readonly candidate: RuleEngine,
     options: ReplayOptions = {},
   ) {
-    this.before = new Replay(baseline, options);
-    this.after = new Replay(candidate, options);
+    this.before = new ReplayedRules(baseline, this.windows, options);
+    this.after = new ReplayedRules(candidate, this.windows, options);
   }
 
   get openIncidents(): { before: readonly string[]; after: readonly string[] } {
@@ -142,9 +173,11 @@ export class ComparisonReplay {
   }
 
   step(mention: Mention): ComparedStep {
-    const before = this.before.step(mention);
-    const after = this.after.step(mention);
-    return { before, after, change: compareDecisions(before.decision, after.decision) };
+    const at = Date.parse(mention.createdAt);
+    this.windows.add(mention, at);
+    const before = this.before.step(mention, at);
+    const after = this.after.step(mention, at);
+    return { before, after, change: this.compare(before.decision, after.decision) };
   }
 }
 
@@ -194,6 +227,7 @@ export function arrivalOrder(mentions: readonly Mention[]): Uint32Array {
  */
 export function* compareInInputOrder(mentions: readonly Mention[], baseline: RuleEngine, candidate: RuleEngine, options: InputOrderOptions = {}): Generator<ComparedMention, void, undefined> {
   const replay = new ComparisonReplay(baseline, candidate, options.now !== undefined ? { now: options.now } : {});
+  const compare = decisionComparer();
   const limit = options.reorderRows ?? 1000;
   const held = new Map<number, Held>();
   let wholeRows = 0;
@@ -206,7 +240,7 @@ export function* compareInInputOrder(mentions: readonly Mention[], baseline: Rul
     }
     const before = decideAgain(baseline, entry.before);
     const after = decideAgain(candidate, entry.after);
-    return { index, mention, before, after, change: compareDecisions(before.decision, after.decision) };
+    return { index, mention, before, after, change: compare(before.decision, after.decision) };
   };
   for (const index of arrivalOrder(mentions)) {
     const step = replay.step(mentions[index]!);

@@ -4,19 +4,7 @@ import type { MentionEvaluation, RuleEngine } from '../rule-engine.ts';
 import type { Mention } from '../mention/mention-schema.ts';
 import type { Decision } from '../decision/decision-schema.ts';
 import { mergeDecisions } from '../decision/merge-decisions.ts';
-import { compileVolumeQuery, volumeKey, type VolumeQuery } from '../facts/volume-query.ts';
-import { TextForms } from '../text/text-forms.ts';
-
-const MINUTE = 60_000;
-
-interface VolumeWindow {
-  readonly key: string;
-  readonly query: VolumeQuery;
-  /** The query's test with its terms compiled once (every mention meets every window). */
-  readonly matches: ReturnType<typeof compileVolumeQuery>;
-  /** Arrival times of matching mentions still inside the window, oldest first. */
-  readonly arrivals: number[];
-}
+import { VolumeWindows } from './volume-windows.ts';
 
 export interface ReplayOptions {
   /** When set, unanswered mentions are also run through escalation workflows at this time. */
@@ -32,21 +20,63 @@ export interface ReplayStep {
   readonly escalation?: MentionEvaluation;
 }
 
-export class Replay {
-  private readonly engine: RuleEngine;
-  private readonly windows: VolumeWindow[];
+/**
+ * One rule set's part of a replay: its incidents, and its own windows among the stream's `VolumeWindows` (which
+ * the caller advances, once per mention, before stepping each part).
+ */
+export class ReplayedRules {
   private readonly incidents = new Set<string>();
+  /** The open incidents as an array, made again only when one opens (steps share it; nothing mutates it). */
+  private incidentList: readonly string[] = [];
+  private readonly positions: readonly number[];
   private readonly now: string | undefined;
+  private readonly nowTime: number;
+
+  constructor(
+    private readonly engine: RuleEngine,
+    private readonly windows: VolumeWindows,
+    options: ReplayOptions,
+  ) {
+    this.positions = windows.track(engine.volumeQueries());
+    this.now = options.now;
+    this.nowTime = options.now === undefined ? Number.NaN : Date.parse(options.now);
+  }
+
+  get openIncidents(): readonly string[] {
+    return [...this.incidents];
+  }
+
+  /** Decide `mention` (arrived at `at`, already counted in the windows). */
+  step(mention: Mention, at: number): ReplayStep {
+    const ingest: MentionEvaluation = { mention, volumes: this.windows.volumes(this.positions), openIncidents: this.incidentList };
+    const decision = this.engine.decide(ingest);
+    for (const action of decision.actions) {
+      if (action.type === 'open_incident' && !this.incidents.has(action.topic as string)) {
+        this.incidents.add(action.topic as string);
+        this.incidentList = [...this.incidents];
+      }
+    }
+    if (this.now === undefined || mention.firstResponseAt !== undefined || this.nowTime < at) return { decision, ingest };
+    const escalation: MentionEvaluation = {
+      mention,
+      now: this.now,
+      ticket: { priority: decision.priority, queue: decision.queue, status: 'open', firstResponseSent: false, escalatedTo: [], tags: decision.tags },
+    };
+    return { decision: mergeDecisions(decision, this.engine.escalate(escalation)), ingest, escalation };
+  }
+}
+
+export class Replay {
+  private readonly windows = new VolumeWindows();
+  private readonly rules: ReplayedRules;
 
   constructor(engine: RuleEngine, options: ReplayOptions = {}) {
-    this.engine = engine;
-    this.now = options.now;
-    this.windows = engine.volumeQueries().map((query) => ({ key: volumeKey(query), query, matches: compileVolumeQuery(query), arrivals: [] }));
+    this.rules = new ReplayedRules(engine, this.windows, options);
   }
 
   /** Topics with an open incident, as the replay has opened them. */
   get openIncidents(): readonly string[] {
-    return [...this.incidents];
+    return this.rules.openIncidents;
   }
 
   /** Decide one mention; call in createdAt order. */
@@ -57,26 +87,8 @@ export class Replay {
   /** Like `ingest`, but also returns the evaluations it ran, so a host can explain the same decision. */
   step(mention: Mention): ReplayStep {
     const at = Date.parse(mention.createdAt);
-    const forms = new TextForms();
-    const volumes: Record<string, number> = {};
-    for (const window of this.windows) {
-      if (window.matches(mention.channel, () => forms.of(mention.text))) window.arrivals.push(at);
-      const since = at - window.query.windowMinutes * MINUTE;
-      while (window.arrivals.length > 0 && window.arrivals[0]! <= since) window.arrivals.shift();
-      volumes[window.key] = window.arrivals.length;
-    }
-    const ingest: MentionEvaluation = { mention, volumes, openIncidents: [...this.incidents] };
-    const decision = this.engine.decide(ingest);
-    for (const action of decision.actions) {
-      if (action.type === 'open_incident') this.incidents.add(action.topic as string);
-    }
-    if (this.now === undefined || mention.firstResponseAt !== undefined || Date.parse(this.now) < at) return { decision, ingest };
-    const escalation: MentionEvaluation = {
-      mention,
-      now: this.now,
-      ticket: { priority: decision.priority, queue: decision.queue, status: 'open', firstResponseSent: false, escalatedTo: [], tags: decision.tags },
-    };
-    return { decision: mergeDecisions(decision, this.engine.escalate(escalation)), ingest, escalation };
+    this.windows.add(mention, at);
+    return this.rules.step(mention, at);
   }
 }
 
