@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import { setupLinks } from '../db/schema-access.ts';
-import { eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { UserStore, type UserRow } from './user-store.ts';
 import { SessionStore } from './session-store.ts';
 import { TokenStore } from './token-store.ts';
@@ -80,9 +80,5 @@ export class Access {
     const [link] = await this.db.delete(setupLinks).where(eq(setupLinks.digest, digestOf(token))).returning();
     if (!link) return false;
     return link.expiresAt > this.clock.now();
-  }
-
-  async hasLiveSetupLink(): Promise<boolean> {
-    return (await this.db.select().from(setupLinks).where(gt(setupLinks.expiresAt, this.clock.now()))).length > 0;
   }
 }

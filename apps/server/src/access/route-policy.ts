@@ -137,10 +137,10 @@ export function routeAccess(method: string, path: string): { pattern: string; ac
       else if (segment === parts[index]) score += '1';
       else fits = false;
     }
-    if (fits && score > bestScore) {
+    if (fits && (!best || score > bestScore)) {
       best = route;
       bestScore = score;
-    } else if (fits && !best) best = route;
+    }
   }
   return best ? { pattern: best.pattern, access: best.access } : undefined;
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { decisions, mentions, tickets } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
+import { numericIdParam } from '../http/read-body.ts';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -61,9 +62,7 @@ export function mentionSummary(mention: Mention | null) {
 
 /** Parses a ticket id from the path: 400 for something that is not an id. */
 export function ticketIdParam(raw: string): number {
-  const id = Number(raw);
-  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id < 1) throw new ApiError(400, 'bad_request', `id: “${raw}” is not a ticket id`);
-  return id;
+  return numericIdParam(raw, 'a ticket');
 }
 
 export class TicketStore {

@@ -53,6 +53,15 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S, maxBy
   return parsed.data;
 }
 
+/** A numeric id from the path (tickets, incidents, approvals, users, tokens): 400 naming `id` for anything else. */
+export function numericIdParam(raw: string, what: string): number {
+  const id = Number(raw);
+  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id < 1) {
+    throw new ApiError(400, 'bad_request', `id: “${raw}” is not ${what} id`, [{ field: 'id', message: 'a positive integer' }]);
+  }
+  return id;
+}
+
 /** Query parameters validated like a body (400 naming the parameter). */
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const parsed = schema.safeParse(c.req.query());

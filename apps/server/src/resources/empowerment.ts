@@ -16,7 +16,7 @@ import {
 } from '@mentionflow/engine';
 import type { Services } from '../services.ts';
 import { mentions } from '../db/schema.ts';
-import { readBody, readQuery } from '../http/read-body.ts';
+import { numericIdParam, readBody, readQuery } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
 import { actingAgent } from '../access/guard.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
@@ -52,11 +52,7 @@ const CheckResponseSchema = EmpowermentDecisionSchema.extend({ request: Empowerm
 
 type CheckInput = z.infer<typeof CheckSchema>;
 
-function approvalIdParam(raw: string): number {
-  const id = Number(raw);
-  if (!/^\d{1,15}$/.test(raw) || id < 1) throw new ApiError(400, 'bad_request', `id: “${raw}” is not an approval id`);
-  return id;
-}
+const approvalIdParam = (raw: string): number => numericIdParam(raw, 'an approval');
 
 export function empowermentRoutes(services: Services): Hono {
   const app = new Hono();

@@ -4,9 +4,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { DurationSchema, parseDuration } from '@mentionflow/engine';
 import type { Services } from '../services.ts';
-import { readBody, readQuery } from '../http/read-body.ts';
+import { numericIdParam, readBody, readQuery } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
-import { ApiError } from '../http/api-error.ts';
 import { readOptionalBody } from './tickets.ts';
 import { isTemplateId } from '../domain/template-store.ts';
 
@@ -20,11 +19,7 @@ const ResolveSchema = z.strictObject({
     .describe('Close the loop: one follow-up to every author whose mentions the incident gathered'),
 });
 
-function incidentId(raw: string): number {
-  const id = Number(raw);
-  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id < 1) throw new ApiError(400, 'bad_request', `id: “${raw}” is not an incident id`);
-  return id;
-}
+const incidentId = (raw: string): number => numericIdParam(raw, 'an incident');
 
 export function incidentRoutes(services: Services): Hono {
   const app = new Hono();

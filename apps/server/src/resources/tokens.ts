@@ -2,8 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../services.ts';
-import { ApiError } from '../http/api-error.ts';
-import { readBody } from '../http/read-body.ts';
+import { numericIdParam, readBody } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
 import { NewTokenSchema, TokenViewSchema } from '../access/token-store.ts';
 
@@ -32,8 +31,7 @@ export function tokenRoutes(services: Services): Hono {
   });
 
   app.delete('/:id', async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(400, 'bad_request', `id: "${c.req.param('id')}" is not a token id`, [{ field: 'id', message: 'a positive integer' }]);
+    const id = numericIdParam(c.req.param('id'), 'a token');
     const { before, after } = await access.tokens.revoke(id, actorOf(c) ?? null);
     if (before.revokedAt === null) await events.record('token.revoked', `token:${id}`, { tokenId: id, name: after.name }, actorOf(c), { before, after });
     return c.json({ token: after });

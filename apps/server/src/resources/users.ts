@@ -3,16 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../services.ts';
 import { ApiError } from '../http/api-error.ts';
-import { readBody } from '../http/read-body.ts';
+import { numericIdParam, readBody } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
 import { AgentStore } from '../domain/agent-store.ts';
 import { NewUserSchema, UserChangeSchema, UserViewSchema } from '../access/user-store.ts';
 
-function userId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(400, 'bad_request', `id: "${raw}" is not a user id`, [{ field: 'id', message: 'a positive integer' }]);
-  return id;
-}
 
 export function userRoutes(services: Services): Hono {
   const { access, events } = services;
@@ -38,7 +33,7 @@ export function userRoutes(services: Services): Hono {
   });
 
   app.patch('/:id', async (c) => {
-    const id = userId(c.req.param('id'));
+    const id = numericIdParam(c.req.param('id'), 'a user');
     const change = await readBody(c, UserChangeSchema);
     await checkAgent(change.agentId);
     const { before, after } = await access.users.update(id, change);
