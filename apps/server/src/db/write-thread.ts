@@ -5,7 +5,7 @@
 import type { Worker } from 'node:worker_threads';
 import { LibsqlBatchError, LibsqlError, type InStatement } from '@libsql/client';
 import type { RawResult } from './sqlite-values.ts';
-import { holdWhileBusy, typeScriptWorker } from './ts-worker.ts';
+import { holdWhileBusy, typeScriptWorker } from '../worker-threads.ts';
 
 export type ToWriteThread = { id: number; texts: [number, string][]; statements: { text: number; args: unknown }[] };
 export type WriteReply =

@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { EngineError, type CompiledWorkflow, type EngineErrorCode, type MentionEvaluation, type RuleEngine, type Settings } from '@mentionflow/engine';
 import type { Logger } from '../log.ts';
 import type { Decided } from './decided.ts';
-import { holdWhileBusy, typeScriptWorker } from '../db/ts-worker.ts';
+import { holdWhileBusy, typeScriptWorker } from '../worker-threads.ts';
 
 export type ToDecideThread =
   | { type: 'rules'; generation: number; workflows: readonly CompiledWorkflow[]; settings: Settings }
