@@ -4,7 +4,9 @@
 // en/fr/es/ro/de, each with a unique id. It prints accepted mentions/second and p50/p99 latency for
 //   - a bare Hono endpoint (parses the same JSON body, answers 200, no storage): the baseline;
 //   - single-mention posts with synchronous=FULL (the default), and again with synchronous=NORMAL;
-//   - 100-mention batches with synchronous=FULL.
+//   - 100-mention batches with synchronous=FULL;
+//   - the ceiling (ingest-ceiling.ts): ingest's own work in this process without HTTP, the rules alone, and storage
+//     alone (the exact commits ingest made, replayed on the write thread): what bounds the figures above.
 // After each Mentionflow phase the server process is killed (SIGKILL, no shutdown) and the database reopened: every
 // acknowledged mention must be stored with its decision. That is the one check (exit 1 if it fails); the times
 // and targets are printed, never asserted.
@@ -20,7 +22,7 @@
 // first admin (created from MENTIONFLOW_ADMIN_EMAIL/PASSWORD), creates a token with a budget far above the load and
 // sends it as `authorization: Bearer …` (a server without /api/auth/login is loaded without it).
 // Options: --duration <s> (12), --warmup <s> (3), --connections <n> (50), --in-process,
-//          --only bare,single-full,single-normal,batch-full, --profile <dir> (server child with --cpu-prof; then
+//          --only bare,single-full,single-normal,batch-full,ceiling, --profile <dir> (server child with --cpu-prof; then
 //          the server is stopped gracefully instead of killed, as a killed process writes no profile).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +34,7 @@ import { createClient } from '@libsql/client';
 import type { SynchronousMode } from '../../apps/server/src/db/database.ts';
 import { batchJson, mentionJson, mentionTemplates, type MentionTemplate } from './ingest-mentions.ts';
 import { BENCH_ADMIN, startBare, startMentionflow, type IngestTarget } from './ingest-server.ts';
+import { measureCeiling, type Ceiling } from './ingest-ceiling.ts';
 
 const SERVER_SCRIPT = resolve(import.meta.dirname, 'ingest-server.ts');
 const BATCH = 100;
@@ -49,6 +52,8 @@ const PROFILE_DIR = option('--profile');
 const ONLY = option('--only')?.split(',');
 /** How long to wait for the warm-up's last requests before measuring. */
 const DRAIN_LIMIT_MS = 30_000;
+/** Mentions the ceiling phase ingests, decides and replays. */
+const CEILING_MENTIONS = 5_000;
 
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 const ms = (value: number): string => (value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10));
@@ -424,6 +429,14 @@ if (wanted('bare')) results.push(await barePhase(templates));
 if (wanted('single-full')) results.push(await mentionflowPhase(templates, 'single (FULL)', 'single-full', 'FULL', 1));
 if (wanted('single-normal')) results.push(await mentionflowPhase(templates, 'single (NORMAL)', 'single-normal', 'NORMAL', 1));
 if (wanted('batch-full')) results.push(await mentionflowPhase(templates, `batch ${BATCH} (FULL)`, 'batch-full', 'FULL', BATCH));
+let ceiling: Ceiling | undefined;
+if (wanted('ceiling')) {
+  ceiling = await measureCeiling(templates, CEILING_MENTIONS, 'FULL');
+  console.log(
+    `  ceiling (FULL, in this process, no HTTP, ${int(CEILING_MENTIONS)} mentions in batches of ${BATCH}): ingest ${int(ceiling.ingestWall)} µs wall, ${int(ceiling.ingestCpu)} µs CPU per mention; ` +
+      `rules alone ${int(ceiling.rulesCpu)} µs CPU; storage alone (its ${ceiling.statementsPerMention.toFixed(1)} statements per mention replayed on the write thread) ${int(ceiling.storageWall)} µs per mention = ${int(ceiling.storagePerSecond)} mentions/s`,
+  );
+}
 
 const bare = results.find((figures) => figures.name === 'bare hono');
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -452,6 +465,13 @@ for (const figures of results) {
     console.log(`${figures.name}: ${plain(figures.perSecond)} mentions/s ${latency} = ${bare ? ratio.toFixed(ratio < 0.1 ? 3 : 2) : '?'}x bare${byCpu}; ${targets}`);
   } else {
     console.log(`${figures.name}: ${plain(figures.perSecond)} mentions/s ${latency}; target: ≥ ${TARGETS.batchPerSecond} mentions/s ${verdict(figures.perSecond >= TARGETS.batchPerSecond)}`);
+  }
+}
+if (ceiling) {
+  console.log(`ceiling: storing what ingest stores tops out at ${plain(ceiling.storagePerSecond)} mentions/s on one write thread (SQLite has one writer), before any HTTP or rules; batch target ${TARGETS.batchPerSecond} mentions/s ${verdict(ceiling.storagePerSecond >= TARGETS.batchPerSecond)} even for storage alone`);
+  if (bare?.cpuPerUnitUs) {
+    const budget = (availableParallelism() * 1e6) / (TARGETS.singleVsBare * bare.requestsPerSecond);
+    console.log(`ceiling: ${TARGETS.singleVsBare}x bare = ${plain(TARGETS.singleVsBare * bare.requestsPerSecond)} single posts/s leaves ${plain(budget)} µs of CPU per post on ${availableParallelism()} cores (the bare endpoint's own share: ${plain(bare.cpuPerUnitUs)} µs); ingest's own work without HTTP takes ${plain(ceiling.ingestCpu)} µs, its rules alone ${plain(ceiling.rulesCpu)} µs`);
   }
 }
 process.exit(failed.length === 0 ? 0 : 1);
