@@ -4,7 +4,9 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import { setupLinks } from '../db/schema-access.ts';
 import { eq } from 'drizzle-orm';
-import { UserStore, type UserRow } from './user-store.ts';
+import { UserStore, type NewUser, type UserRow, type UserView } from './user-store.ts';
+import { audited, type Audit } from '../domain/event-log.ts';
+import { ApiError } from '../http/api-error.ts';
 import { SessionStore } from './session-store.ts';
 import { TokenStore } from './token-store.ts';
 import { RateLimiter, SignInThrottle, SIGN_IN_FAILURES_ALLOWED } from './rate-limits.ts';
@@ -75,10 +77,17 @@ export class Access {
     return (await this.users.count()) === 0;
   }
 
-  /** Spends a setup link: true once for a valid, unexpired link. */
-  async redeemSetupLink(token: string): Promise<boolean> {
-    const [link] = await this.db.delete(setupLinks).where(eq(setupLinks.digest, digestOf(token))).returning();
-    if (!link) return false;
-    return link.expiresAt > this.clock.now();
+  /**
+   * Creates the first admin with a setup link, in one transaction: nobody exists yet (409 otherwise), the link is
+   * spent (403 for one unknown, used or expired), the admin is added and `audit` written.
+   */
+  async setUp(token: string, admin: Omit<NewUser, 'role'>, audit?: Audit<UserView>): Promise<UserView> {
+    return audited(this.db, audit, async (tx) => {
+      const users = new UserStore(tx, this.clock);
+      if ((await users.count()) > 0) throw new ApiError(409, 'conflict', 'Mentionflow is already set up: sign in instead');
+      const [link] = await tx.delete(setupLinks).where(eq(setupLinks.digest, digestOf(token))).returning();
+      if (!link || link.expiresAt <= this.clock.now()) throw new ApiError(403, 'invalid_setup_token', 'this setup link is unknown, used or expired; restart the server for a new one');
+      return users.create({ ...admin, role: 'admin' }, 'setup-link');
+    });
   }
 }

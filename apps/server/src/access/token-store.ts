@@ -11,6 +11,7 @@ import type { Logger } from '../log.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { digestOf, newSecret } from './secrets.ts';
 import type { Principal } from './principal.ts';
+import { audited, type Audit, type Changed } from '../domain/event-log.ts';
 
 export const TOKEN_PREFIX = 'mf_';
 export const TOKEN_CACHE_MS = 5_000;
@@ -70,33 +71,40 @@ export class TokenStore {
     private readonly logger: Logger,
   ) {}
 
-  async create(input: NewToken, actor: string | null): Promise<{ token: TokenView; secret: string }> {
+  async create(input: NewToken, actor: string | null, audit?: Audit<TokenView>): Promise<{ token: TokenView; secret: string }> {
     const now = this.clock.now();
     const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
     if (expiresAt !== null && expiresAt <= now) throw new ApiError(422, 'validation_failed', 'expiresAt: must be in the future', [{ field: 'expiresAt', message: 'must be in the future' }]);
     const secret = newSecret(TOKEN_PREFIX);
-    const [row] = await this.db
-      .insert(apiTokens)
-      .values({ name: input.name, role: input.role, digest: digestOf(secret), prefix: secret.slice(0, TOKEN_PREFIX.length + 6), rateLimitPerMinute: input.rateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT, createdAt: now, createdBy: actor, expiresAt })
-      .returning();
-    return { token: viewOf(row!), secret };
+    const token = await audited(this.db, audit, async (tx) => {
+      const [row] = await tx
+        .insert(apiTokens)
+        .values({ name: input.name, role: input.role, digest: digestOf(secret), prefix: secret.slice(0, TOKEN_PREFIX.length + 6), rateLimitPerMinute: input.rateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT, createdAt: now, createdBy: actor, expiresAt })
+        .returning();
+      return viewOf(row!);
+    });
+    return { token, secret };
   }
 
   async list(): Promise<TokenView[]> {
     return (await this.db.select().from(apiTokens).orderBy(desc(apiTokens.id))).map(viewOf);
   }
 
-  async revoke(id: number, actor: string | null): Promise<{ before: TokenView; after: TokenView }> {
-    const [current] = await this.db.select().from(apiTokens).where(eq(apiTokens.id, id));
-    if (!current) throw notFound(`token ${id}`);
-    if (current.revokedAt !== null) return { before: viewOf(current), after: viewOf(current) };
-    const [row] = await this.db
-      .update(apiTokens)
-      .set({ revokedAt: this.clock.now(), revokedBy: actor })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning();
+  /** Revokes a token; revoking it again changes nothing (`before` shows it revoked already). */
+  async revoke(id: number, actor: string | null, audit?: Audit<Changed<TokenView>>): Promise<Changed<TokenView>> {
+    const outcome = await audited(this.db, audit, async (tx) => {
+      const [current] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id));
+      if (!current) throw notFound(`token ${id}`);
+      if (current.revokedAt !== null) return { before: viewOf(current), after: viewOf(current) };
+      const [row] = await tx
+        .update(apiTokens)
+        .set({ revokedAt: this.clock.now(), revokedBy: actor })
+        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+        .returning();
+      return { before: viewOf(current), after: viewOf(row ?? current) };
+    });
     this.cache.clear();
-    return { before: viewOf(current), after: viewOf(row ?? current) };
+    return outcome;
   }
 
   async principalFor(secret: string): Promise<Principal | undefined> {

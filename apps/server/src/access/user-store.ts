@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import { users } from '../db/schema-access.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
+import { audited, type Audit, type Changed } from '../domain/event-log.ts';
 import { hashPassword, PasswordSchema } from './passwords.ts';
 
 export const EmailSchema = z
@@ -58,8 +59,8 @@ export class UserStore {
     private readonly clock: Clock,
   ) {}
 
-  async count(): Promise<number> {
-    const [row] = await this.db.select({ total: count() }).from(users);
+  async count(db: Db = this.db): Promise<number> {
+    const [row] = await db.select({ total: count() }).from(users);
     return row?.total ?? 0;
   }
 
@@ -67,56 +68,63 @@ export class UserStore {
     return (await this.db.select().from(users).orderBy(asc(users.email))).map(viewOf);
   }
 
-  async byId(id: number): Promise<UserRow | undefined> {
-    return (await this.db.select().from(users).where(eq(users.id, id)))[0];
+  async byId(id: number, db: Db = this.db): Promise<UserRow | undefined> {
+    return (await db.select().from(users).where(eq(users.id, id)))[0];
   }
 
-  async byEmail(email: string): Promise<UserRow | undefined> {
-    return (await this.db.select().from(users).where(eq(users.email, email.trim().toLowerCase())))[0];
+  async byEmail(email: string, db: Db = this.db): Promise<UserRow | undefined> {
+    return (await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())))[0];
   }
 
-  async create(input: NewUser, actor: string | null): Promise<UserView> {
-    if (await this.byEmail(input.email)) throw new ApiError(409, 'conflict', `a user with the email ${input.email} already exists`, [{ field: 'email', message: 'already taken' }]);
-    const now = this.clock.now();
-    const [row] = await this.db
-      .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, agentId: input.agentId ?? null, passwordHash: await hashPassword(input.password), createdAt: now, createdBy: actor, updatedAt: now })
-      .returning();
-    return viewOf(row!);
+  /** Adds a user (the password is hashed before the transaction, which it would hold up). */
+  async create(input: NewUser, actor: string | null, audit?: Audit<UserView>): Promise<UserView> {
+    const passwordHash = await hashPassword(input.password);
+    return audited(this.db, audit, async (tx) => {
+      if (await this.byEmail(input.email, tx)) throw new ApiError(409, 'conflict', `a user with the email ${input.email} already exists`, [{ field: 'email', message: 'already taken' }]);
+      const now = this.clock.now();
+      const [row] = await tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, role: input.role, agentId: input.agentId ?? null, passwordHash, createdAt: now, createdBy: actor, updatedAt: now })
+        .returning();
+      return viewOf(row!);
+    });
   }
 
   /** Applies a change; refuses one that would leave no enabled admin. Password changes and disabling end sessions. */
-  async update(id: number, change: UserChange): Promise<{ before: UserView; after: UserView }> {
-    const current = await this.byId(id);
-    if (!current) throw notFound(`user ${id}`);
-    const losesAdmin = current.role === 'admin' && !current.disabled && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true);
-    if (losesAdmin && (await this.otherEnabledAdmins(id)) === 0) {
-      throw new ApiError(409, 'last_admin', `${current.email} is the last enabled admin: make someone else an admin first`, [{ field: change.disabled ? 'disabled' : 'role', message: 'would leave no admin' }]);
-    }
-    const endsSessions =
-      change.password !== undefined || change.disabled === true || (change.role !== undefined && change.role !== current.role) || (change.agentId !== undefined && change.agentId !== current.agentId);
-    const [row] = await this.db
-      .update(users)
-      .set({
-        ...(change.name !== undefined ? { name: change.name } : {}),
-        ...(change.role !== undefined ? { role: change.role } : {}),
-        ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
-        ...(change.agentId !== undefined ? { agentId: change.agentId } : {}),
-        ...(change.password !== undefined ? { passwordHash: await hashPassword(change.password) } : {}),
-        ...(endsSessions ? { credentialsVersion: sql`${users.credentialsVersion} + 1` } : {}),
-        updatedAt: this.clock.now(),
-      })
-      .where(eq(users.id, id))
-      .returning();
-    return { before: viewOf(current), after: viewOf(row!) };
+  async update(id: number, change: UserChange, audit?: Audit<Changed<UserView>>): Promise<Changed<UserView>> {
+    const passwordHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
+    return audited(this.db, audit, async (tx) => {
+      const current = await this.byId(id, tx);
+      if (!current) throw notFound(`user ${id}`);
+      const losesAdmin = current.role === 'admin' && !current.disabled && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true);
+      if (losesAdmin && (await this.otherEnabledAdmins(id, tx)) === 0) {
+        throw new ApiError(409, 'last_admin', `${current.email} is the last enabled admin: make someone else an admin first`, [{ field: change.disabled ? 'disabled' : 'role', message: 'would leave no admin' }]);
+      }
+      const endsSessions =
+        change.password !== undefined || change.disabled === true || (change.role !== undefined && change.role !== current.role) || (change.agentId !== undefined && change.agentId !== current.agentId);
+      const [row] = await tx
+        .update(users)
+        .set({
+          ...(change.name !== undefined ? { name: change.name } : {}),
+          ...(change.role !== undefined ? { role: change.role } : {}),
+          ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+          ...(change.agentId !== undefined ? { agentId: change.agentId } : {}),
+          ...(passwordHash !== undefined ? { passwordHash } : {}),
+          ...(endsSessions ? { credentialsVersion: sql`${users.credentialsVersion} + 1` } : {}),
+          updatedAt: this.clock.now(),
+        })
+        .where(eq(users.id, id))
+        .returning();
+      return { before: viewOf(current), after: viewOf(row!) };
+    });
   }
 
   async recordSignIn(id: number): Promise<void> {
     await this.db.update(users).set({ lastSignInAt: this.clock.now() }).where(eq(users.id, id));
   }
 
-  private async otherEnabledAdmins(id: number): Promise<number> {
-    const [row] = await this.db
+  private async otherEnabledAdmins(id: number, db: Db): Promise<number> {
+    const [row] = await db
       .select({ total: count() })
       .from(users)
       .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, id)));

@@ -6,6 +6,7 @@ import { readBody } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
 import { credentialStoreFor } from './credential-store.ts';
 import { webhookError } from './webhook-delivery.ts';
+import type { CredentialName } from './channel-config.ts';
 
 const secret = z.string().min(1).max(1000).nullable().optional().describe('The value, or null to remove the one stored in the workspace');
 
@@ -38,9 +39,15 @@ export function channelCredentialRoutes(services: Services): Hono {
 
   app.put('/credentials', async (c) => {
     const body = await readBody(c, CredentialsBody);
-    const outcome = await store.save(body, actorOf(c));
+    const actor = actorOf(c);
+    const audit = services.events.audit(({ saved }: { saved: CredentialName[] }) => ({
+      type: 'channels.credentials_updated',
+      subject: 'channels',
+      detail: { names: saved, removed: saved.filter((name) => body[name] === null) },
+      actor,
+    }));
+    const outcome = await store.save(body, actor, audit);
     if ('refused' in outcome) return webhookError(c, 503, 'not_configured', outcome.refused);
-    await services.events.record('channels.credentials_updated', 'channels', { names: outcome.saved, removed: outcome.saved.filter((name) => body[name] === null) }, actorOf(c));
     return c.json(await store.status());
   });
   return app;

@@ -5,6 +5,7 @@ import type { Services } from '../services.ts';
 import { channelCredentials } from '../db/schema-channels.ts';
 import { channelConfigOf, CREDENTIAL_NAMES, CREDENTIALS, type ChannelConfig, type CredentialName } from './channel-config.ts';
 import { decryptSecret, encryptSecret, hashToken, parseSecretKey, safeEqual, tokenMatchesHash } from './secret-box.ts';
+import { audited, type Audit } from '../domain/event-log.ts';
 
 export type CredentialSource = 'environment' | 'workspace';
 
@@ -70,33 +71,33 @@ export class CredentialStore {
   }
 
   /**
-   * Store or clear (null) secrets, all or nothing. Resolves to the refusal's sentence when an HMAC secret is given
-   * and no usable MENTIONFLOW_SECRET_KEY is configured (nothing is stored then).
+   * Store or clear (null) secrets, all or nothing (with `audit`). Resolves to the refusal's sentence when an HMAC
+   * secret is given and no usable MENTIONFLOW_SECRET_KEY is configured (nothing is stored then).
    */
-  async save(change: CredentialChange, actor?: string): Promise<{ refused: string } | { saved: CredentialName[] }> {
+  async save(change: CredentialChange, actor?: string, audit?: Audit<{ saved: CredentialName[] }>): Promise<{ refused: string } | { saved: CredentialName[] }> {
     const names = CREDENTIAL_NAMES.filter((name) => change[name] !== undefined);
     const needsKey = names.filter((name) => CREDENTIALS[name].stored === 'encrypted' && change[name] !== null);
     const key = parseSecretKey(this.config.secretKey);
     if (needsKey.length > 0 && 'problem' in key) {
       return { refused: `${key.problem}: the server will not store ${needsKey.join(' and ')} unencrypted. Set MENTIONFLOW_SECRET_KEY, or give ${needsKey.map((name) => CREDENTIALS[name].env).join(' and ')} in the environment instead` };
     }
-    const { db } = this.services.database;
     const at = this.services.clock.now();
-    const statements = [];
+    // Sealed before the transaction: hashing takes a while, and the transaction holds the connection.
+    const sealed = new Map<CredentialName, { scheme: string; value: string; updatedAt: number; updatedBy: string | null }>();
     for (const name of names) {
       const value = change[name];
-      if (value === null || value === undefined) {
-        statements.push(db.delete(channelCredentials).where(eq(channelCredentials.name, name)));
-        continue;
-      }
-      const sealed = CREDENTIALS[name].stored === 'hashed' ? await hashToken(value) : encryptSecret((key as { key: Buffer }).key, value, name);
-      const scheme = CREDENTIALS[name].stored === 'hashed' ? 'scrypt' : 'aes-256-gcm';
-      const row = { scheme, value: sealed, updatedAt: at, updatedBy: actor ?? null };
-      statements.push(db.insert(channelCredentials).values({ name, ...row }).onConflictDoUpdate({ target: channelCredentials.name, set: row }));
+      if (value === null || value === undefined) continue;
+      const stored = CREDENTIALS[name].stored === 'hashed' ? await hashToken(value) : encryptSecret((key as { key: Buffer }).key, value, name);
+      sealed.set(name, { scheme: CREDENTIALS[name].stored === 'hashed' ? 'scrypt' : 'aes-256-gcm', value: stored, updatedAt: at, updatedBy: actor ?? null });
     }
-    const [first, ...rest] = statements;
-    if (first) await db.batch([first, ...rest]);
-    return { saved: names };
+    return audited(this.services.database.db, audit, async (tx) => {
+      for (const name of names) {
+        const row = sealed.get(name);
+        if (row) await tx.insert(channelCredentials).values({ name, ...row }).onConflictDoUpdate({ target: channelCredentials.name, set: row });
+        else await tx.delete(channelCredentials).where(eq(channelCredentials.name, name));
+      }
+      return { saved: names };
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Services } from '../services.ts';
 import { importSources } from '../db/schema-channels.ts';
 import { ImportSourceSchema, type ImportSource } from './import-mapping.ts';
+import { audited, type Audit } from '../domain/event-log.ts';
 
 export interface StoredImportSource extends ImportSource {
   readonly name: string;
@@ -26,15 +27,18 @@ export class ImportSourceStore {
     return rows.map(toStored);
   }
 
-  async save(name: string, source: ImportSource, actor?: string): Promise<{ source: StoredImportSource; created: boolean }> {
+  async save(name: string, source: ImportSource, actor?: string, audit?: Audit<{ created: boolean }>): Promise<{ source: StoredImportSource; created: boolean }> {
     const at = this.services.clock.now();
-    const existed = (await this.get(name)) !== undefined;
     const config = source as unknown as Record<string, unknown>;
-    await this.services.database.db
-      .insert(importSources)
-      .values({ name, config, createdAt: at, updatedAt: at, updatedBy: actor ?? null })
-      .onConflictDoUpdate({ target: importSources.name, set: { config, updatedAt: at, updatedBy: actor ?? null } });
-    return { source: { ...source, name, updatedAt: new Date(at).toISOString(), updatedBy: actor ?? null }, created: !existed };
+    const { created } = await audited(this.services.database.db, audit, async (tx) => {
+      const [existing] = await tx.select({ name: importSources.name }).from(importSources).where(eq(importSources.name, name));
+      await tx
+        .insert(importSources)
+        .values({ name, config, createdAt: at, updatedAt: at, updatedBy: actor ?? null })
+        .onConflictDoUpdate({ target: importSources.name, set: { config, updatedAt: at, updatedBy: actor ?? null } });
+      return { created: existing === undefined };
+    });
+    return { source: { ...source, name, updatedAt: new Date(at).toISOString(), updatedBy: actor ?? null }, created };
   }
 }
 

@@ -14,7 +14,7 @@ import { NativeClient } from './native-client.ts';
 
 const schema = { ...coreSchema, ...timeSchema, ...channelSchema, ...simulationSchema, ...insightSchema };
 
-export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema & typeof channelSchema & typeof simulationSchema & typeof insightSchema>;
+export type Db = LibSQLDatabase<typeof coreSchema & typeof timeSchema & typeof channelSchema & typeof simulationSchema & typeof insightSchema> & { $client: Client };
 
 export interface Database {
   readonly url: string;
@@ -62,6 +62,31 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   await migrate(db, { migrationsFolder: MIGRATIONS });
   if (embedded) await applyPragmas(client, synchronous);
   return { url, client, db, embedded, synchronous, close: () => client.close() };
+}
+
+/** The `Db`s `writeTransaction` made, each bound to its transaction: a transaction started on one joins it. */
+const transactions = new WeakSet<Db>();
+
+/**
+ * Runs `work` in one write transaction: every query made through the `Db` it is given (drizzle's, `batch`, and raw
+ * statements through its `$client`) is part of it; it commits when `work` resolves and rolls back when it throws.
+ * Given a transaction's `Db`, `work` joins that transaction. On the embedded file the connection belongs to the
+ * transaction until it ends, so queries made meanwhile through any other `Db` wait for it: `work` uses only `tx`.
+ * @example await writeTransaction(db, async (tx) => { const [row] = await tx.select().from(users)…; await tx.update(users)… })
+ */
+export async function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  if (transactions.has(db)) return work(db);
+  const transaction = await db.$client.transaction('write');
+  try {
+    // A libsql transaction answers execute and batch as a client does: drizzle runs over it unchanged.
+    const tx: Db = drizzle(transaction as unknown as Client, { schema });
+    transactions.add(tx);
+    const result = await work(tx);
+    await transaction.commit();
+    return result;
+  } finally {
+    transaction.close();
+  }
 }
 
 /** The file (with its query parameters) or `:memory:` a URL names, read as @libsql/client reads it. */

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { agents, tickets } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
+import { audited, type Audit } from './event-log.ts';
 
 export type AgentRow = typeof agents.$inferSelect;
 
@@ -76,26 +77,30 @@ export class AgentStore {
     return this.view(row, (await this.loads([id])).get(id) ?? 0);
   }
 
-  async create(input: AgentInput): Promise<Agent> {
-    const [row] = await this.db
-      .insert(agents)
-      .values({ ...this.normalize(input), createdAt: this.clock.now() })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new ApiError(409, 'conflict', `an agent with the id “${input.id}” already exists`, { agentId: input.id });
-    return this.view(row, 0);
+  async create(input: AgentInput, audit?: Audit<Agent>): Promise<Agent> {
+    return audited(this.db, audit, async (tx) => {
+      const [row] = await tx
+        .insert(agents)
+        .values({ ...this.normalize(input), createdAt: this.clock.now() })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw new ApiError(409, 'conflict', `an agent with the id “${input.id}” already exists`, { agentId: input.id });
+      return this.view(row, 0);
+    });
   }
 
-  async update(id: string, changes: AgentChanges): Promise<Agent> {
-    const [row] = await this.db.update(agents).set(this.normalize(changes)).where(eq(agents.id, id)).returning();
-    if (!row) throw notFound(`agent “${id}”`);
-    return this.view(row, (await this.loads([id])).get(id) ?? 0);
+  async update(id: string, changes: AgentChanges, audit?: Audit<Agent>): Promise<Agent> {
+    return audited(this.db, audit, async (tx) => {
+      const [row] = await tx.update(agents).set(this.normalize(changes)).where(eq(agents.id, id)).returning();
+      if (!row) throw notFound(`agent “${id}”`);
+      return this.view(row, (await this.loads([id], tx)).get(id) ?? 0);
+    });
   }
 
   /** Open tickets held by each agent. */
-  async loads(ids?: readonly string[]): Promise<Map<string, number>> {
+  async loads(ids?: readonly string[], db: Db = this.db): Promise<Map<string, number>> {
     if (ids && ids.length === 0) return new Map();
-    const rows = await this.db
+    const rows = await db
       .select({ agentId: tickets.assigneeId, open: count() })
       .from(tickets)
       .where(and(eq(tickets.status, 'open'), ids ? inArray(tickets.assigneeId, [...ids]) : undefined))

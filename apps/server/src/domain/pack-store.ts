@@ -22,6 +22,7 @@ import { ApiError, notFound } from '../http/api-error.ts';
 import type { SettingsStore } from './settings-store.ts';
 import type { WorkflowStore } from './workflow-store.ts';
 import { compareVersions } from './semver.ts';
+import { audited, type Audit, type Changed } from './event-log.ts';
 
 export type PackStatus = 'new' | 'same' | 'upgrade';
 export type WorkflowPlan = 'add' | 'replace' | 'unchanged' | 'keep_local';
@@ -67,10 +68,10 @@ export class PackStore {
     return rows.map((row) => this.installed(row, owned.filter((entry) => entry.packId === row.id).map((entry) => entry.id)));
   }
 
-  async get(id: string): Promise<InstalledPack> {
-    const [row] = await this.db.select().from(packs).where(eq(packs.id, id));
+  async get(id: string, db: Db = this.db): Promise<InstalledPack> {
+    const [row] = await db.select().from(packs).where(eq(packs.id, id));
     if (!row) throw notFound(`pack “${id}”`);
-    const owned = await this.db.select({ id: workflows.id }).from(workflows).where(eq(workflows.packId, id));
+    const owned = await db.select({ id: workflows.id }).from(workflows).where(eq(workflows.packId, id));
     return this.installed(row, owned.map((entry) => entry.id));
   }
 
@@ -79,111 +80,118 @@ export class PackStore {
     return (await this.plan(input, overrides)).preview;
   }
 
-  /** Import or upgrade in one transaction; the same id and version again changes nothing. */
-  async import(input: unknown, overrides: Record<string, unknown> = {}, actor?: string): Promise<PackPreview> {
+  /** Import or upgrade in one transaction (with `audit`); the same id and version again changes nothing. */
+  async import(input: unknown, overrides: Record<string, unknown> = {}, actor?: string, audit?: Audit<PackPreview>): Promise<PackPreview> {
     const { preview, pack, parameters } = await this.plan(input, overrides);
     if (preview.pack.status === 'same' && Object.keys(overrides).length === 0) return preview;
+    const compiled = pack.workflows.map((workflow) => {
+      const result = compileWorkflow(workflow, { parameters });
+      if (!result.ok) throw invalidPack(result.problems.map((found) => ({ path: `workflows.${workflow.id}`, message: found.message, code: found.code })));
+      return result.workflow;
+    });
     const now = this.clock.now();
-    const statements: any[] = [];
-    statements.push(
-      this.db
-        .insert(packs)
-        .values({ id: pack.id, version: pack.version, name: pack.name, manifest: pack as never, parameters, installedAt: now, updatedAt: now })
-        .onConflictDoUpdate({ target: packs.id, set: { version: pack.version, name: pack.name, manifest: pack as never, parameters, updatedAt: now } }),
-    );
-    const latest = await this.latestVersions(pack.workflows.map((workflow) => workflow.id));
-    for (const workflow of pack.workflows) {
-      const plan = preview.workflows.find((entry) => entry.id === workflow.id)!.plan;
-      const compiled = compileWorkflow(workflow, { parameters });
-      if (!compiled.ok) throw invalidPack(compiled.problems.map((found) => ({ path: `workflows.${workflow.id}`, message: found.message, code: found.code })));
-      const version = (latest.get(workflow.id) ?? 0) + 1;
-      const versionRow = {
-        workflowId: workflow.id,
-        version,
-        name: workflow.name,
-        kind: workflow.kind,
-        description: workflow.description,
-        graph: workflow.graph as never,
-        parameters,
-        rules: { ...compiled.workflow, version } as never,
-        note: `${plan === 'add' ? 'Imported' : 'Upgraded to'} pack ${pack.id} ${pack.version}`,
-        publishedAt: now,
-        publishedBy: actor ?? null,
-      };
-      if (plan === 'add') {
-        statements.push(
-          this.db.insert(workflows).values({
-            id: workflow.id,
-            name: workflow.name,
-            kind: workflow.kind,
-            description: workflow.description,
-            graph: workflow.graph as never,
-            draftVersion: 1,
-            publishedVersion: version,
-            packId: pack.id,
-            packVersion: pack.version,
-            createdAt: now,
-            updatedAt: now,
-            updatedBy: actor ?? null,
-          }),
-          this.db.insert(workflowVersions).values(versionRow),
-        );
-      } else if (plan === 'replace' || (plan === 'unchanged' && Object.keys(overrides).length > 0)) {
-        statements.push(
-          this.db.insert(workflowVersions).values(versionRow),
-          this.db
-            .update(workflows)
-            .set({ name: workflow.name, description: workflow.description, graph: workflow.graph as never, publishedVersion: version, packVersion: pack.version, updatedAt: now, updatedBy: actor ?? null })
-            .where(eq(workflows.id, workflow.id)),
-        );
-      } else {
-        // keep_local (the team's edits stay theirs) or unchanged: only the pack version they follow moves.
-        statements.push(this.db.update(workflows).set({ packVersion: pack.version }).where(eq(workflows.id, workflow.id)));
-      }
-    }
-    await this.db.batch(statements as [any, ...any[]]);
-    return preview;
-  }
-
-  /** Change a pack's parameters; every workflow of the pack is republished with the new values. */
-  async setParameters(id: string, overrides: Record<string, unknown>, actor?: string): Promise<InstalledPack> {
-    const [row] = await this.db.select().from(packs).where(eq(packs.id, id));
-    if (!row) throw notFound(`pack “${id}”`);
-    const manifest = row.manifest as unknown as Pack;
-    const problems: PackProblem[] = [];
-    const parameters = resolvePackParameters(manifest, { ...row.parameters, ...overrides }, problems);
-    if (problems.length > 0) throw invalidPack(problems);
-    const owned = await this.db.select().from(workflows).where(eq(workflows.packId, id));
-    const latest = await this.latestVersions(owned.map((workflow) => workflow.id));
-    const now = this.clock.now();
-    const statements: any[] = [this.db.update(packs).set({ parameters, updatedAt: now }).where(eq(packs.id, id))];
-    for (const workflow of owned) {
-      const [published] = workflow.publishedVersion
-        ? await this.db.select().from(workflowVersions).where(and(eq(workflowVersions.workflowId, workflow.id), eq(workflowVersions.version, workflow.publishedVersion)))
-        : [];
-      const graph = (published?.graph ?? workflow.graph) as Graph;
-      const compiled = compileWorkflow({ id: workflow.id, name: workflow.name, kind: workflow.kind, description: workflow.description, graph }, { parameters });
-      if (!compiled.ok) throw invalidPack(compiled.problems.map((found) => ({ path: `workflows.${workflow.id}`, message: found.message, code: found.code })));
-      const version = (latest.get(workflow.id) ?? 0) + 1;
-      statements.push(
-        this.db.insert(workflowVersions).values({
+    return audited(this.db, audit, async (tx) => {
+      const statements: any[] = [
+        tx
+          .insert(packs)
+          .values({ id: pack.id, version: pack.version, name: pack.name, manifest: pack as never, parameters, installedAt: now, updatedAt: now })
+          .onConflictDoUpdate({ target: packs.id, set: { version: pack.version, name: pack.name, manifest: pack as never, parameters, updatedAt: now } }),
+      ];
+      const latest = await this.latestVersions(pack.workflows.map((workflow) => workflow.id), tx);
+      pack.workflows.forEach((workflow, index) => {
+        const plan = preview.workflows.find((entry) => entry.id === workflow.id)!.plan;
+        const version = (latest.get(workflow.id) ?? 0) + 1;
+        const versionRow = {
           workflowId: workflow.id,
           version,
           name: workflow.name,
           kind: workflow.kind,
           description: workflow.description,
-          graph: graph as never,
+          graph: workflow.graph as never,
           parameters,
-          rules: { ...compiled.workflow, version } as never,
-          note: `Parameters of pack ${id} changed`,
+          rules: { ...compiled[index]!, version } as never,
+          note: `${plan === 'add' ? 'Imported' : 'Upgraded to'} pack ${pack.id} ${pack.version}`,
           publishedAt: now,
           publishedBy: actor ?? null,
-        }),
-        this.db.update(workflows).set({ publishedVersion: version }).where(eq(workflows.id, workflow.id)),
-      );
-    }
-    await this.db.batch(statements as [any, ...any[]]);
-    return this.get(id);
+        };
+        if (plan === 'add') {
+          statements.push(
+            tx.insert(workflows).values({
+              id: workflow.id,
+              name: workflow.name,
+              kind: workflow.kind,
+              description: workflow.description,
+              graph: workflow.graph as never,
+              draftVersion: 1,
+              publishedVersion: version,
+              packId: pack.id,
+              packVersion: pack.version,
+              createdAt: now,
+              updatedAt: now,
+              updatedBy: actor ?? null,
+            }),
+            tx.insert(workflowVersions).values(versionRow),
+          );
+        } else if (plan === 'replace' || (plan === 'unchanged' && Object.keys(overrides).length > 0)) {
+          statements.push(
+            tx.insert(workflowVersions).values(versionRow),
+            tx
+              .update(workflows)
+              .set({ name: workflow.name, description: workflow.description, graph: workflow.graph as never, publishedVersion: version, packVersion: pack.version, updatedAt: now, updatedBy: actor ?? null })
+              .where(eq(workflows.id, workflow.id)),
+          );
+        } else {
+          // keep_local (the team's edits stay theirs) or unchanged: only the pack version they follow moves.
+          statements.push(tx.update(workflows).set({ packVersion: pack.version }).where(eq(workflows.id, workflow.id)));
+        }
+      });
+      await tx.batch(statements as [any, ...any[]]);
+      return preview;
+    });
+  }
+
+  /** Change a pack's parameters; every workflow of the pack is republished with the new values (one transaction). */
+  async setParameters(id: string, overrides: Record<string, unknown>, actor?: string, audit?: Audit<Changed<InstalledPack>>): Promise<InstalledPack> {
+    const { after } = await audited(this.db, audit, async (tx) => {
+      const before = await this.get(id, tx);
+      const [row] = await tx.select().from(packs).where(eq(packs.id, id));
+      const manifest = row!.manifest as unknown as Pack;
+      const problems: PackProblem[] = [];
+      const parameters = resolvePackParameters(manifest, { ...row!.parameters, ...overrides }, problems);
+      if (problems.length > 0) throw invalidPack(problems);
+      const owned = await tx.select().from(workflows).where(eq(workflows.packId, id));
+      const latest = await this.latestVersions(owned.map((workflow) => workflow.id), tx);
+      const now = this.clock.now();
+      const statements: any[] = [tx.update(packs).set({ parameters, updatedAt: now }).where(eq(packs.id, id))];
+      for (const workflow of owned) {
+        const [published] = workflow.publishedVersion
+          ? await tx.select().from(workflowVersions).where(and(eq(workflowVersions.workflowId, workflow.id), eq(workflowVersions.version, workflow.publishedVersion)))
+          : [];
+        const graph = (published?.graph ?? workflow.graph) as Graph;
+        const compiled = compileWorkflow({ id: workflow.id, name: workflow.name, kind: workflow.kind, description: workflow.description, graph }, { parameters });
+        if (!compiled.ok) throw invalidPack(compiled.problems.map((found) => ({ path: `workflows.${workflow.id}`, message: found.message, code: found.code })));
+        const version = (latest.get(workflow.id) ?? 0) + 1;
+        statements.push(
+          tx.insert(workflowVersions).values({
+            workflowId: workflow.id,
+            version,
+            name: workflow.name,
+            kind: workflow.kind,
+            description: workflow.description,
+            graph: graph as never,
+            parameters,
+            rules: { ...compiled.workflow, version } as never,
+            note: `Parameters of pack ${id} changed`,
+            publishedAt: now,
+            publishedBy: actor ?? null,
+          }),
+          tx.update(workflows).set({ publishedVersion: version }).where(eq(workflows.id, workflow.id)),
+        );
+      }
+      await tx.batch(statements as [any, ...any[]]);
+      return { before, after: await this.get(id, tx) };
+    });
+    return after;
   }
 
   /** The pack as a file: its manifest with the workflows as they are published here and the current parameter values as defaults. */
@@ -272,9 +280,9 @@ export class PackStore {
     return { mentions: recent.length, changed, examples };
   }
 
-  private async latestVersions(ids: string[]): Promise<Map<string, number>> {
+  private async latestVersions(ids: string[], db: Db): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db
+    const rows = await db
       .select({ id: workflowVersions.workflowId, version: max(workflowVersions.version) })
       .from(workflowVersions)
       .where(inArray(workflowVersions.workflowId, ids))

@@ -9,6 +9,8 @@ import type { Clock } from '../clock.ts';
 import type { Services } from '../services.ts';
 import { ApiError, notFound, type ApiErrorCode } from '../http/api-error.ts';
 import { resolveRules, type ComparisonDeps } from './comparison.ts';
+import { audited, type Audit } from './event-log.ts';
+import type { Db } from '../db/database.ts';
 
 export interface RegressionCase {
   id: string;
@@ -65,30 +67,34 @@ export class RegressionCases {
     return (await this.rows(workflowId)).map(toCase);
   }
 
-  async create(workflowId: string, input: NewRegressionCase, actor?: string): Promise<RegressionCase> {
-    await this.requireWorkflow(workflowId);
-    const [row] = await this.deps.db
-      .insert(regressionCases)
-      .values({
-        id: randomUUID(),
-        workflowId,
-        name: input.name,
-        mention: input.mention as unknown as Record<string, unknown>,
-        now: input.now ?? null,
-        expect: input.expect as Record<string, unknown>,
-        createdAt: this.deps.clock.now(),
-        createdBy: actor ?? null,
-      })
-      .returning();
-    return toCase(row!);
+  async create(workflowId: string, input: NewRegressionCase, actor?: string, audit?: Audit<RegressionCase>): Promise<RegressionCase> {
+    return audited(this.deps.db, audit, async (tx) => {
+      await this.requireWorkflow(workflowId, tx);
+      const [row] = await tx
+        .insert(regressionCases)
+        .values({
+          id: randomUUID(),
+          workflowId,
+          name: input.name,
+          mention: input.mention as unknown as Record<string, unknown>,
+          now: input.now ?? null,
+          expect: input.expect as Record<string, unknown>,
+          createdAt: this.deps.clock.now(),
+          createdBy: actor ?? null,
+        })
+        .returning();
+      return toCase(row!);
+    });
   }
 
-  async delete(workflowId: string, caseId: string): Promise<void> {
-    const deleted = await this.deps.db
-      .delete(regressionCases)
-      .where(and(eq(regressionCases.workflowId, workflowId), eq(regressionCases.id, caseId)))
-      .returning({ id: regressionCases.id });
-    if (deleted.length === 0) throw notFound(`regression case “${caseId}” of workflow “${workflowId}”`);
+  async delete(workflowId: string, caseId: string, audit?: Audit<void>): Promise<void> {
+    await audited(this.deps.db, audit, async (tx) => {
+      const deleted = await tx
+        .delete(regressionCases)
+        .where(and(eq(regressionCases.workflowId, workflowId), eq(regressionCases.id, caseId)))
+        .returning({ id: regressionCases.id });
+      if (deleted.length === 0) throw notFound(`regression case “${caseId}” of workflow “${workflowId}”`);
+    });
   }
 
   /** Every case of the workflow against `draft` (default: its stored draft, compiled) and the other published workflows. */
@@ -130,8 +136,8 @@ export class RegressionCases {
     return this.deps.db.select().from(regressionCases).where(eq(regressionCases.workflowId, workflowId)).orderBy(asc(regressionCases.createdAt), sql`rowid`);
   }
 
-  private async requireWorkflow(id: string): Promise<void> {
-    const [row] = await this.deps.db.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, id));
+  private async requireWorkflow(id: string, db: Db = this.deps.db): Promise<void> {
+    const [row] = await db.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, id));
     if (!row) throw notFound(`workflow “${id}”`);
   }
 }

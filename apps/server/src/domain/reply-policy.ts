@@ -8,14 +8,15 @@
 // Everything is decided in one write transaction whose statements all test the same condition (the ticket is
 // unassigned or the agent's, and the public replies to this author are under the limit, unless overridden), with
 // the reply inserted last so the count the condition reads is the count before this reply: two concurrent replies
-// can never both pass the limit.
+// can never both pass the limit. The audit entries (the claim a reply makes, an override) commit in it too.
 import { and, asc, eq } from 'drizzle-orm';
 import type { InStatement, InValue } from '@libsql/client';
 import type { Mention } from '@mentionflow/engine';
 import type { Services } from '../services.ts';
 import { mentions, replies } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
-import { alreadyClaimed, ticketView, TicketStore } from './ticket-store.ts';
+import { alreadyClaimed, ticketView, TicketStore, type TicketRow } from './ticket-store.ts';
+import { audited, type AuditEntry } from './event-log.ts';
 
 /** Public replies allowed to one author in one conversation before an override is needed. */
 export const MAX_PUBLIC_REPLIES = 2;
@@ -47,10 +48,19 @@ export function countsInConversation(mention: { channel: string; kind: string },
   return visibility === 'public' || PRIVATE_CHANNELS.has(mention.channel) || PRIVATE_KINDS.has(mention.kind);
 }
 
+/** What recording a reply did: who held the ticket before, the reply, and the counts around it. */
+interface ReplyOutcome {
+  readonly holder: string | null;
+  readonly reply: ReturnType<typeof replyView>;
+  readonly publicBefore: number;
+  readonly ticket: TicketRow;
+  readonly brandReplies: number;
+}
+
 export class ReplyStore {
   private readonly tickets: TicketStore;
 
-  constructor(private readonly services: Pick<Services, 'database' | 'clock' | 'commits' | 'events'>) {
+  constructor(private readonly services: Pick<Services, 'database' | 'clock' | 'events'>) {
     this.tickets = new TicketStore(services.database.db, services.clock);
   }
 
@@ -104,39 +114,47 @@ export class ReplyStore {
       },
       { sql: 'SELECT brand_replies FROM conversations WHERE channel = ? AND conversation_id = ?', args: [ticket.channel, conversationId] },
     ];
-    const results = await this.services.commits.submit(statements);
-    const before = results[0]!.rows[0];
-    const inserted = results[statements.length - 2]!.rows[0];
-    if (!before) throw notFound(`ticket ${ticketId}`);
-    const holder = before.assignee_id === null ? null : String(before.assignee_id);
-    const publicBefore = Number(before.public_before);
-    if (!inserted) {
-      if (holder !== null && holder !== input.agentId) throw alreadyClaimed({ id: ticketId, assigneeId: holder });
-      throw new ApiError(
-        409,
-        'reply_limit',
-        `the brand already replied publicly ${publicBefore} times to ${ticket.authorHandle} in this conversation; continue in private, or give override.reason to reply publicly again`,
-        { ticketId, authorHandle: ticket.authorHandle, conversationId, publicReplies: publicBefore, limit: MAX_PUBLIC_REPLIES },
-      );
-    }
-    const [row] = await db.select().from(replies).where(eq(replies.id, Number(inserted.id)));
-    const reply = replyView(row!);
-    if (holder === null) await this.services.events.record('ticket.claimed', `ticket:${ticketId}`, { ticketId, agentId: input.agentId, via: 'reply' }, input.agentId);
-    if (reply.overrideReason !== null) {
-      await this.services.events.record(
-        'reply.limit_overridden',
-        `ticket:${ticketId}`,
-        { ticketId, replyId: reply.id, agentId: input.agentId, reason: reply.overrideReason, channel: ticket.channel, conversationId, authorHandle: ticket.authorHandle, publicRepliesBefore: publicBefore },
-        actor ?? input.agentId,
-        { before: { publicRepliesToAuthor: publicBefore, limit: 2 }, after: { publicRepliesToAuthor: publicBefore + 1, reason: reply.overrideReason } },
-      );
-    }
+    const audit = this.services.events.audit(({ holder, reply, publicBefore }: ReplyOutcome) => {
+      const entries: AuditEntry[] = [];
+      if (holder === null) entries.push({ type: 'ticket.claimed', subject: `ticket:${ticketId}`, detail: { ticketId, agentId: input.agentId, via: 'reply' }, actor: input.agentId });
+      if (reply.overrideReason !== null) {
+        entries.push({
+          type: 'reply.limit_overridden',
+          subject: `ticket:${ticketId}`,
+          detail: { ticketId, replyId: reply.id, agentId: input.agentId, reason: reply.overrideReason, channel: ticket.channel, conversationId, authorHandle: ticket.authorHandle, publicRepliesBefore: publicBefore },
+          actor: actor ?? input.agentId,
+          before: { publicRepliesToAuthor: publicBefore, limit: 2 },
+          after: { publicRepliesToAuthor: publicBefore + 1, reason: reply.overrideReason },
+        });
+      }
+      return entries;
+    });
+    const outcome = await audited(db, audit, async (tx): Promise<ReplyOutcome> => {
+      const results = await tx.$client.batch(statements);
+      const before = results[0]!.rows[0];
+      const inserted = results[statements.length - 2]!.rows[0];
+      if (!before) throw notFound(`ticket ${ticketId}`);
+      const holder = before.assignee_id === null ? null : String(before.assignee_id);
+      const publicBefore = Number(before.public_before);
+      if (!inserted) {
+        if (holder !== null && holder !== input.agentId) throw alreadyClaimed({ id: ticketId, assigneeId: holder });
+        throw new ApiError(
+          409,
+          'reply_limit',
+          `the brand already replied publicly ${publicBefore} times to ${ticket.authorHandle} in this conversation; continue in private, or give override.reason to reply publicly again`,
+          { ticketId, authorHandle: ticket.authorHandle, conversationId, publicReplies: publicBefore, limit: MAX_PUBLIC_REPLIES },
+        );
+      }
+      const [row] = await tx.select().from(replies).where(eq(replies.id, Number(inserted.id)));
+      return { holder, reply: replyView(row!), publicBefore, ticket: await new TicketStore(tx, this.services.clock).get(ticketId), brandReplies: Number(results.at(-1)!.rows[0]?.brand_replies ?? 0) };
+    });
+    const { reply, publicBefore } = outcome;
     return {
       reply,
-      ticket: ticketView(await this.tickets.get(ticketId)),
+      ticket: ticketView(outcome.ticket),
       overridden: reply.overrideReason !== null,
       publicRepliesToAuthor: publicBefore + (input.visibility === 'public' ? 1 : 0),
-      conversation: { channel: ticket.channel, conversationId, brandReplies: Number(results.at(-1)!.rows[0]?.brand_replies ?? 0) },
+      conversation: { channel: ticket.channel, conversationId, brandReplies: outcome.brandReplies },
     };
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@mentionflow/en
 import type { Db } from '../db/database.ts';
 import { settings as settingsTable } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
+import { audited, type Audit, type Changed } from './event-log.ts';
 
 const ROW = 1;
 
@@ -31,12 +32,17 @@ export class SettingsStore {
     return Boolean(row);
   }
 
-  async save(value: Settings, actor?: string): Promise<Settings> {
+  /** Replaces the settings; `audit` sees them as stored before (read in the same transaction) and after. */
+  async save(value: Settings, actor?: string, audit?: Audit<Changed<Settings>>): Promise<Settings> {
     const updatedAt = this.clock.now();
-    await this.db
-      .insert(settingsTable)
-      .values({ id: ROW, value, updatedAt, updatedBy: actor ?? null })
-      .onConflictDoUpdate({ target: settingsTable.id, set: { value, updatedAt, updatedBy: actor ?? null } });
+    await audited(this.db, audit, async (tx) => {
+      const [row] = await tx.select().from(settingsTable).where(eq(settingsTable.id, ROW));
+      await tx
+        .insert(settingsTable)
+        .values({ id: ROW, value, updatedAt, updatedBy: actor ?? null })
+        .onConflictDoUpdate({ target: settingsTable.id, set: { value, updatedAt, updatedBy: actor ?? null } });
+      return { before: row ? SettingsSchema.parse(row.value) : DEFAULT_SETTINGS, after: value };
+    });
     this.cached = { value, updatedAt };
     return value;
   }

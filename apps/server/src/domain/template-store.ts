@@ -11,6 +11,7 @@ import type { Logger } from '../log.ts';
 import type { Services } from '../services.ts';
 import type { IngestHooks } from '../ingest/mention-ingest.ts';
 import { ApiError, notFound, type FieldIssue } from '../http/api-error.ts';
+import { audited, type Audit, type Changed } from './event-log.ts';
 import {
   alternativeIndex,
   expectedResponse,
@@ -205,30 +206,46 @@ export class TemplateStore {
   }
 
   async get(id: string): Promise<StoredTemplate> {
-    const rows = await this.db.select().from(templates).where(eq(templates.id, id)).orderBy(templates.channel, templates.language);
-    const [template] = group(rows);
+    const template = await this.find(id);
     if (!template) throw notFound(`template “${id}”`);
     return template;
   }
 
   /** Replace every variant of `id` (creating it if new). Strict: every problem is a 422 naming its field. */
-  async save(id: string, input: { description: string; variants: readonly TemplateVariantInput[] }): Promise<{ template: StoredTemplate; created: boolean }> {
+  async save(
+    id: string,
+    input: { description: string; variants: readonly TemplateVariantInput[] },
+    audit?: Audit<Changed<StoredTemplate | undefined, StoredTemplate>>,
+  ): Promise<{ template: StoredTemplate; created: boolean }> {
     if (!isTemplateId(id)) throw badId(id);
     const issues: FieldIssue[] = input.variants.length === 0 ? [{ field: 'variants', message: 'a template needs at least one variant' }] : templateProblems(input.variants);
     if (issues.length > 0) throw new ApiError(422, 'validation_failed', `${issues[0]!.field}: ${issues[0]!.message}`, issues);
-    const existing = await this.db.select({ id: templates.id }).from(templates).where(eq(templates.id, id)).limit(1);
     const updatedAt = this.clock.now();
     const rows = input.variants.map((variant) => ({ id, channel: variant.channel, language: variant.language, body: variant.body, description: input.description, updatedAt }));
-    // One batch: the old variants go and the new ones arrive together, or nothing changes.
-    await this.db.batch([this.db.delete(templates).where(eq(templates.id, id)), this.db.insert(templates).values(rows)]);
+    // One transaction: the old variants go and the new ones arrive together (with the audit entry), or nothing changes.
+    const { before, after } = await audited(this.db, audit, async (tx) => {
+      const before = await this.find(id, tx);
+      await tx.delete(templates).where(eq(templates.id, id));
+      await tx.insert(templates).values(rows);
+      return { before, after: (await this.find(id, tx))! };
+    });
     await this.reload();
-    return { template: await this.get(id), created: existing.length === 0 };
+    return { template: after, created: before === undefined };
   }
 
-  async delete(id: string): Promise<void> {
-    const deleted = await this.db.delete(templates).where(eq(templates.id, id)).returning({ id: templates.id });
-    if (deleted.length === 0) throw notFound(`template “${id}”`);
+  async delete(id: string, audit?: Audit<{ before: StoredTemplate }>): Promise<void> {
+    await audited(this.db, audit, async (tx) => {
+      const before = await this.find(id, tx);
+      if (!before) throw notFound(`template “${id}”`);
+      await tx.delete(templates).where(eq(templates.id, id));
+      return { before };
+    });
     await this.reload();
+  }
+
+  private async find(id: string, db: Db = this.db): Promise<StoredTemplate | undefined> {
+    const rows = await db.select().from(templates).where(eq(templates.id, id)).orderBy(templates.channel, templates.language);
+    return group(rows)[0];
   }
 
   /** Insert the default templates whose id is missing (the team's own are never touched). Returns the ids added. */

@@ -1,5 +1,6 @@
 // Tickets: one ticket with its mention and decision, and the changes agents make to it (claim, release, resolve,
-// reopen, rate). Each change is a single conditional UPDATE, so two agents (or two processes) never both win.
+// reopen, rate). Each change is a single conditional UPDATE, so two agents (or two processes) never both win; it
+// commits with its audit entry, in one transaction.
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Decision, Mention } from '@mentionflow/engine';
 import type { Db } from '../db/database.ts';
@@ -7,6 +8,7 @@ import { decisions, mentions, tickets } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { numericIdParam } from '../http/read-body.ts';
+import { audited, type Audit, type Changed } from './event-log.ts';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -71,13 +73,13 @@ export class TicketStore {
     private readonly clock: Clock,
   ) {}
 
-  async find(id: number): Promise<TicketRow | undefined> {
-    const [row] = await this.db.select().from(tickets).where(eq(tickets.id, id));
+  async find(id: number, db: Db = this.db): Promise<TicketRow | undefined> {
+    const [row] = await db.select().from(tickets).where(eq(tickets.id, id));
     return row;
   }
 
-  async get(id: number): Promise<TicketRow> {
-    const row = await this.find(id);
+  async get(id: number, db: Db = this.db): Promise<TicketRow> {
+    const row = await this.find(id, db);
     if (!row) throw notFound(`ticket ${id}`);
     return row;
   }
@@ -100,69 +102,81 @@ export class TicketStore {
   }
 
   /** Claim for an agent: succeeds when the ticket is open and unassigned or already theirs (then it is a no-op). */
-  async claim(id: number, agentId: string): Promise<TicketRow> {
+  async claim(id: number, agentId: string, audit?: Audit<Changed<TicketRow>>): Promise<TicketRow> {
     const now = this.clock.now();
-    const [row] = await this.db
-      .update(tickets)
-      .set({ assigneeId: agentId, claimedAt: sql`CASE WHEN ${tickets.assigneeId} IS NULL THEN ${now} ELSE ${tickets.claimedAt} END`, updatedAt: now })
-      .where(and(eq(tickets.id, id), eq(tickets.status, 'open'), or(isNull(tickets.assigneeId), eq(tickets.assigneeId, agentId))))
-      .returning();
-    if (row) return row;
-    const current = await this.get(id);
-    if (current.status !== 'open') throw new ApiError(409, 'conflict', `ticket ${id} is ${current.status}; reopen it before claiming it`, { ticketId: id, status: current.status });
-    throw alreadyClaimed(current);
+    const { after } = await audited(this.db, audit, async (tx) => {
+      const before = await this.get(id, tx);
+      const [row] = await tx
+        .update(tickets)
+        .set({ assigneeId: agentId, claimedAt: sql`CASE WHEN ${tickets.assigneeId} IS NULL THEN ${now} ELSE ${tickets.claimedAt} END`, updatedAt: now })
+        .where(and(eq(tickets.id, id), eq(tickets.status, 'open'), or(isNull(tickets.assigneeId), eq(tickets.assigneeId, agentId))))
+        .returning();
+      if (row) return { before, after: row };
+      if (before.status !== 'open') throw new ApiError(409, 'conflict', `ticket ${id} is ${before.status}; reopen it before claiming it`, { ticketId: id, status: before.status });
+      throw alreadyClaimed(before);
+    });
+    return after;
   }
 
   /** Give a ticket back to its queue: only its holder may. Releasing an unassigned ticket changes nothing. */
-  async release(id: number, agentId: string): Promise<TicketRow> {
+  async release(id: number, agentId: string, audit?: Audit<Changed<TicketRow>>): Promise<TicketRow> {
     const now = this.clock.now();
-    const [row] = await this.db
-      .update(tickets)
-      .set({ assigneeId: null, claimedAt: null, updatedAt: now })
-      .where(and(eq(tickets.id, id), eq(tickets.assigneeId, agentId)))
-      .returning();
-    if (row) return row;
-    const current = await this.get(id);
-    if (current.assigneeId === null) return current;
-    throw alreadyClaimed(current);
+    const { after } = await audited(this.db, audit, async (tx) => {
+      const before = await this.get(id, tx);
+      const [row] = await tx
+        .update(tickets)
+        .set({ assigneeId: null, claimedAt: null, updatedAt: now })
+        .where(and(eq(tickets.id, id), eq(tickets.assigneeId, agentId)))
+        .returning();
+      if (row) return { before, after: row };
+      if (before.assigneeId === null) return { before, after: before };
+      throw alreadyClaimed(before);
+    });
+    return after;
   }
 
-  async resolve(id: number): Promise<TicketRow> {
+  async resolve(id: number, audit?: Audit<TicketRow>): Promise<TicketRow> {
     const now = this.clock.now();
-    const [row] = await this.db
-      .update(tickets)
-      .set({ status: 'resolved', resolvedAt: now, updatedAt: now })
-      .where(and(eq(tickets.id, id), eq(tickets.status, 'open')))
-      .returning();
-    if (row) return row;
-    await this.get(id);
-    throw new ApiError(409, 'conflict', `ticket ${id} is already resolved`, { ticketId: id, status: 'resolved' });
+    return audited(this.db, audit, async (tx) => {
+      const [row] = await tx
+        .update(tickets)
+        .set({ status: 'resolved', resolvedAt: now, updatedAt: now })
+        .where(and(eq(tickets.id, id), eq(tickets.status, 'open')))
+        .returning();
+      if (row) return row;
+      await this.get(id, tx);
+      throw new ApiError(409, 'conflict', `ticket ${id} is already resolved`, { ticketId: id, status: 'resolved' });
+    });
   }
 
   /** Reopen a resolved ticket: the rating given for the resolution that did not hold is cleared. */
-  async reopen(id: number): Promise<TicketRow> {
+  async reopen(id: number, audit?: Audit<TicketRow>): Promise<TicketRow> {
     const now = this.clock.now();
-    const [row] = await this.db
-      .update(tickets)
-      .set({ status: 'open', resolvedAt: null, rating: null, updatedAt: now })
-      .where(and(eq(tickets.id, id), eq(tickets.status, 'resolved')))
-      .returning();
-    if (row) return row;
-    const current = await this.get(id);
-    throw new ApiError(409, 'conflict', `ticket ${id} is ${current.status}, not resolved`, { ticketId: id, status: current.status });
+    return audited(this.db, audit, async (tx) => {
+      const [row] = await tx
+        .update(tickets)
+        .set({ status: 'open', resolvedAt: null, rating: null, updatedAt: now })
+        .where(and(eq(tickets.id, id), eq(tickets.status, 'resolved')))
+        .returning();
+      if (row) return row;
+      const current = await this.get(id, tx);
+      throw new ApiError(409, 'conflict', `ticket ${id} is ${current.status}, not resolved`, { ticketId: id, status: current.status });
+    });
   }
 
   /** The customer's satisfaction (1–5) with a resolution; rating again replaces it. */
-  async rate(id: number, rating: number): Promise<TicketRow> {
+  async rate(id: number, rating: number, audit?: Audit<TicketRow>): Promise<TicketRow> {
     const now = this.clock.now();
-    const [row] = await this.db
-      .update(tickets)
-      .set({ rating, updatedAt: now })
-      .where(and(eq(tickets.id, id), eq(tickets.status, 'resolved')))
-      .returning();
-    if (row) return row;
-    const current = await this.get(id);
-    throw new ApiError(409, 'conflict', `ticket ${id} is ${current.status}; only a resolved ticket can be rated`, { ticketId: id, status: current.status });
+    return audited(this.db, audit, async (tx) => {
+      const [row] = await tx
+        .update(tickets)
+        .set({ rating, updatedAt: now })
+        .where(and(eq(tickets.id, id), eq(tickets.status, 'resolved')))
+        .returning();
+      if (row) return row;
+      const current = await this.get(id, tx);
+      throw new ApiError(409, 'conflict', `ticket ${id} is ${current.status}; only a resolved ticket can be rated`, { ticketId: id, status: current.status });
+    });
   }
 }
 

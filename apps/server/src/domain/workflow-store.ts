@@ -14,6 +14,7 @@ import type { Db } from '../db/database.ts';
 import { packs, workflowVersions, workflows } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
+import { audited, type Audit, type Changed } from './event-log.ts';
 
 export type WorkflowStatus = 'draft' | 'published' | 'draft_ahead';
 
@@ -48,6 +49,12 @@ export interface VersionSummary {
   rolledBackFrom: number | null;
 }
 
+/** A publish's outcome: the version published before it (null: none) and the new one. */
+export interface Published {
+  readonly previous: number | null;
+  readonly published: VersionSummary;
+}
+
 type WorkflowRow = typeof workflows.$inferSelect;
 type VersionRow = typeof workflowVersions.$inferSelect;
 
@@ -66,64 +73,75 @@ export class WorkflowStore {
     return rows.map((row) => this.summarize(row, row.publishedVersion ? byKey.get(`${row.id}@${row.publishedVersion}`) : undefined));
   }
 
-  async get(id: string): Promise<WorkflowDetail> {
-    const row = await this.row(id);
-    const published = row.publishedVersion ? await this.versionRow(id, row.publishedVersion) : undefined;
-    const compiled = compileWorkflow(this.toWorkflow(row), { parameters: await this.parametersOf(row) });
+  async get(id: string, db: Db = this.db): Promise<WorkflowDetail> {
+    const row = await this.row(id, db);
+    const published = row.publishedVersion ? await this.versionRow(id, row.publishedVersion, db) : undefined;
+    const compiled = compileWorkflow(this.toWorkflow(row), { parameters: await this.parametersOf(row, db) });
     return { ...this.summarize(row, published), graph: row.graph as Graph, problems: [...compiled.problems] };
   }
 
-  async create(input: Workflow, actor?: string, origin?: { packId: string; packVersion: string }): Promise<WorkflowDetail> {
+  async create(input: Workflow, actor?: string, origin?: { packId: string; packVersion: string }, audit?: Audit<WorkflowDetail>): Promise<WorkflowDetail> {
     const now = this.clock.now();
-    const inserted = await this.db
-      .insert(workflows)
-      .values({
-        id: input.id,
-        name: input.name,
-        kind: input.kind,
-        description: input.description,
-        graph: input.graph as never,
-        draftVersion: 1,
-        packId: origin?.packId ?? null,
-        packVersion: origin?.packVersion ?? null,
-        createdAt: now,
-        updatedAt: now,
-        updatedBy: actor ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: workflows.id });
-    if (inserted.length === 0) throw new ApiError(409, 'conflict', `a workflow with the id “${input.id}” already exists`);
-    return this.get(input.id);
+    return audited(this.db, audit, async (tx) => {
+      const inserted = await tx
+        .insert(workflows)
+        .values({
+          id: input.id,
+          name: input.name,
+          kind: input.kind,
+          description: input.description,
+          graph: input.graph as never,
+          draftVersion: 1,
+          packId: origin?.packId ?? null,
+          packVersion: origin?.packVersion ?? null,
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: actor ?? null,
+        })
+        .onConflictDoNothing()
+        .returning({ id: workflows.id });
+      if (inserted.length === 0) throw new ApiError(409, 'conflict', `a workflow with the id “${input.id}” already exists`);
+      return this.get(input.id, tx);
+    });
   }
 
   /** Save a draft. `version` is the draft version the editor loaded; a stale one gets 409 and nothing is overwritten. */
-  async saveDraft(id: string, version: number, changes: { name?: string; description?: string; graph: Graph }, actor?: string): Promise<WorkflowDetail> {
-    const current = await this.row(id);
-    const next = WorkflowSchema.safeParse({ id, kind: current.kind, name: changes.name ?? current.name, description: changes.description ?? current.description, graph: changes.graph });
-    if (!next.success) throw new ApiError(422, 'validation_failed', next.error.issues[0]?.message ?? 'invalid workflow');
-    const updated = await this.db
-      .update(workflows)
-      .set({
-        name: next.data.name,
-        description: next.data.description,
-        graph: next.data.graph as never,
-        draftVersion: version + 1,
-        locallyModified: current.packId !== null ? true : current.locallyModified,
-        updatedAt: this.clock.now(),
-        updatedBy: actor ?? null,
-      })
-      .where(and(eq(workflows.id, id), eq(workflows.draftVersion, version)))
-      .returning({ id: workflows.id });
-    if (updated.length === 0) {
-      const latest = await this.row(id);
-      throw new ApiError(409, 'version_conflict', `someone saved this workflow first (you edited version ${version}, the latest is ${latest.draftVersion}); reload to see their changes`, {
-        yourVersion: version,
-        currentVersion: latest.draftVersion,
-        updatedBy: latest.updatedBy,
-        updatedAt: iso(latest.updatedAt),
-      });
-    }
-    return this.get(id);
+  async saveDraft(
+    id: string,
+    version: number,
+    changes: { name?: string; description?: string; graph: Graph },
+    actor?: string,
+    audit?: Audit<Changed<WorkflowDetail>>,
+  ): Promise<WorkflowDetail> {
+    const { after } = await audited(this.db, audit, async (tx) => {
+      const before = await this.get(id, tx);
+      const current = await this.row(id, tx);
+      const next = WorkflowSchema.safeParse({ id, kind: current.kind, name: changes.name ?? current.name, description: changes.description ?? current.description, graph: changes.graph });
+      if (!next.success) throw new ApiError(422, 'validation_failed', next.error.issues[0]?.message ?? 'invalid workflow');
+      const updated = await tx
+        .update(workflows)
+        .set({
+          name: next.data.name,
+          description: next.data.description,
+          graph: next.data.graph as never,
+          draftVersion: version + 1,
+          locallyModified: current.packId !== null ? true : current.locallyModified,
+          updatedAt: this.clock.now(),
+          updatedBy: actor ?? null,
+        })
+        .where(and(eq(workflows.id, id), eq(workflows.draftVersion, version)))
+        .returning({ id: workflows.id });
+      if (updated.length === 0) {
+        throw new ApiError(409, 'version_conflict', `someone saved this workflow first (you edited version ${version}, the latest is ${current.draftVersion}); reload to see their changes`, {
+          yourVersion: version,
+          currentVersion: current.draftVersion,
+          updatedBy: current.updatedBy,
+          updatedAt: iso(current.updatedAt),
+        });
+      }
+      return { before, after: await this.get(id, tx) };
+    });
+    return after;
   }
 
   async validate(id: string): Promise<Problem[]> {
@@ -134,7 +152,7 @@ export class WorkflowStore {
    * Publish the draft as the next immutable version. Only a draft without problems publishes. `check` sees the
    * compiled draft that is about to publish (the regression cases run on it) and may refuse by throwing.
    */
-  async publish(id: string, note: string, actor?: string, expectedVersion?: number, check?: (draft: CompiledWorkflow) => Promise<void>): Promise<VersionSummary> {
+  async publish(id: string, note: string, actor?: string, expectedVersion?: number, check?: (draft: CompiledWorkflow) => Promise<void>, audit?: Audit<Published>): Promise<VersionSummary> {
     const row = await this.row(id);
     if (expectedVersion !== undefined && expectedVersion !== row.draftVersion) {
       throw new ApiError(409, 'version_conflict', `the draft changed since you loaded it (version ${expectedVersion}, now ${row.draftVersion})`);
@@ -144,8 +162,10 @@ export class WorkflowStore {
     if (!compiled.ok) {
       throw new ApiError(422, 'not_publishable', `the draft has ${compiled.problems.length} problem(s); fix them before publishing`, { problems: compiled.problems });
     }
+    // The check reads the database (the other published rules): it runs before the transaction, which holds it.
     await check?.(compiled.workflow);
-    return this.insertVersion(row, row.graph as Graph, parameters, note, actor, null);
+    const { published } = await audited(this.db, audit, (tx) => this.insertVersion(tx, row, row.graph as Graph, parameters, note, actor, null));
+    return published;
   }
 
   /** The parameter values a workflow's rules bind: its pack's; none for a workflow not stored or not from a pack. */
@@ -154,15 +174,18 @@ export class WorkflowStore {
     return row ? this.parametersOf(row) : {};
   }
 
-  /** Publish a copy of an old version as the newest one, and make it the draft again. */
-  async rollback(id: string, version: number, note: string, actor?: string): Promise<VersionSummary> {
-    const row = await this.row(id);
-    const old = await this.versionRow(id, version);
-    const published = await this.insertVersion({ ...row, name: old.name, description: old.description }, old.graph as Graph, old.parameters, note || `Roll back to version ${version}`, actor, version);
-    await this.db
-      .update(workflows)
-      .set({ graph: old.graph, name: old.name, description: old.description, draftVersion: row.draftVersion + 1, updatedAt: this.clock.now(), updatedBy: actor ?? null })
-      .where(eq(workflows.id, id));
+  /** Publish a copy of an old version as the newest one, and make it the draft again (one transaction). */
+  async rollback(id: string, version: number, note: string, actor?: string, audit?: Audit<Published>): Promise<VersionSummary> {
+    const { published } = await audited(this.db, audit, async (tx) => {
+      const row = await this.row(id, tx);
+      const old = await this.versionRow(id, version, tx);
+      const outcome = await this.insertVersion(tx, { ...row, name: old.name, description: old.description }, old.graph as Graph, old.parameters, note || `Roll back to version ${version}`, actor, version);
+      await tx
+        .update(workflows)
+        .set({ graph: old.graph, name: old.name, description: old.description, draftVersion: row.draftVersion + 1, updatedAt: this.clock.now(), updatedBy: actor ?? null })
+        .where(eq(workflows.id, id));
+      return outcome;
+    });
     return published;
   }
 
@@ -214,32 +237,31 @@ export class WorkflowStore {
       .map((row) => row.rules as CompiledWorkflow);
   }
 
-  private async insertVersion(row: WorkflowRow, graph: Graph, parameters: Record<string, unknown>, note: string, actor: string | undefined, rolledBackFrom: number | null): Promise<VersionSummary> {
+  /** Inserts the next version and points the workflow at it, inside the caller's transaction `tx`. */
+  private async insertVersion(tx: Db, row: WorkflowRow, graph: Graph, parameters: Record<string, unknown>, note: string, actor: string | undefined, rolledBackFrom: number | null): Promise<Published> {
     const compiled = compileWorkflow({ id: row.id, name: row.name, kind: row.kind, description: row.description, graph }, { parameters });
     if (!compiled.ok) throw new ApiError(422, 'not_publishable', 'this version no longer compiles', { problems: compiled.problems });
-    const [latest] = await this.db.select({ value: max(workflowVersions.version) }).from(workflowVersions).where(eq(workflowVersions.workflowId, row.id));
+    const [latest] = await tx.select({ value: max(workflowVersions.version) }).from(workflowVersions).where(eq(workflowVersions.workflowId, row.id));
+    const [current] = await tx.select({ publishedVersion: workflows.publishedVersion }).from(workflows).where(eq(workflows.id, row.id));
     const version = (latest?.value ?? 0) + 1;
     const publishedAt = this.clock.now();
     const rules: CompiledWorkflow = { ...compiled.workflow, version };
-    // One batch: the version row and the pointer to it commit together or not at all.
-    await this.db.batch([
-      this.db.insert(workflowVersions).values({
-        workflowId: row.id,
-        version,
-        name: row.name,
-        kind: row.kind,
-        description: row.description,
-        graph: graph as never,
-        parameters,
-        rules,
-        note,
-        publishedAt,
-        publishedBy: actor ?? null,
-        rolledBackFrom,
-      }),
-      this.db.update(workflows).set({ publishedVersion: version }).where(eq(workflows.id, row.id)),
-    ]);
-    return versionSummary(await this.versionRow(row.id, version));
+    await tx.insert(workflowVersions).values({
+      workflowId: row.id,
+      version,
+      name: row.name,
+      kind: row.kind,
+      description: row.description,
+      graph: graph as never,
+      parameters,
+      rules,
+      note,
+      publishedAt,
+      publishedBy: actor ?? null,
+      rolledBackFrom,
+    });
+    await tx.update(workflows).set({ publishedVersion: version }).where(eq(workflows.id, row.id));
+    return { previous: current?.publishedVersion ?? null, published: versionSummary(await this.versionRow(row.id, version, tx)) };
   }
 
   private summarize(row: WorkflowRow, published: VersionRow | undefined): WorkflowSummary {
@@ -267,20 +289,20 @@ export class WorkflowStore {
   }
 
   /** Pack workflows bind the pack's parameter values; others have none. */
-  private async parametersOf(row: WorkflowRow): Promise<Record<string, unknown>> {
+  private async parametersOf(row: WorkflowRow, db: Db = this.db): Promise<Record<string, unknown>> {
     if (!row.packId) return {};
-    const [pack] = await this.db.select({ parameters: packs.parameters }).from(packs).where(eq(packs.id, row.packId));
+    const [pack] = await db.select({ parameters: packs.parameters }).from(packs).where(eq(packs.id, row.packId));
     return pack?.parameters ?? {};
   }
 
-  private async row(id: string): Promise<WorkflowRow> {
-    const [row] = await this.db.select().from(workflows).where(eq(workflows.id, id));
+  private async row(id: string, db: Db = this.db): Promise<WorkflowRow> {
+    const [row] = await db.select().from(workflows).where(eq(workflows.id, id));
     if (!row) throw notFound(`workflow “${id}”`);
     return row;
   }
 
-  private async versionRow(id: string, version: number): Promise<VersionRow> {
-    const [row] = await this.db.select().from(workflowVersions).where(and(eq(workflowVersions.workflowId, id), eq(workflowVersions.version, version)));
+  private async versionRow(id: string, version: number, db: Db = this.db): Promise<VersionRow> {
+    const [row] = await db.select().from(workflowVersions).where(and(eq(workflowVersions.workflowId, id), eq(workflowVersions.version, version)));
     if (!row) throw notFound(`version ${version} of workflow “${id}”`);
     return row;
   }

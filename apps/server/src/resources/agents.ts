@@ -86,8 +86,8 @@ export function agentRoutes(services: Services): Hono {
 
   app.post('/', async (c) => {
     const input = await readBody(c, CreateAgentSchema);
-    const agent = await store.create(input);
-    await services.events.record('agent.created', input.id, { tier: input.tier, queues: input.queues }, actorOf(c));
+    const actor = actorOf(c);
+    const agent = await store.create(input, services.events.audit(() => ({ type: 'agent.created', subject: input.id, detail: { tier: input.tier, queues: input.queues }, actor })));
     return c.json(agent, 201);
   });
 
@@ -96,8 +96,8 @@ export function agentRoutes(services: Services): Hono {
   app.patch('/:id', async (c) => {
     const changes = await readBody(c, UpdateAgentSchema);
     const id = c.req.param('id');
-    const agent = await store.update(id, changes);
-    await services.events.record('agent.updated', id, { fields: Object.keys(changes) }, actorOf(c));
+    const actor = actorOf(c);
+    const agent = await store.update(id, changes, services.events.audit(() => ({ type: 'agent.updated', subject: id, detail: { fields: Object.keys(changes) }, actor })));
     return c.json(agent);
   });
   return app;

@@ -65,6 +65,7 @@ export function authRoutes(services: Services): Hono {
       c.header('retry-after', String(outcome.retryAfterSeconds));
       throw new ApiError(429, 'too_many_attempts', `too many failed sign-ins; try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} min`, { retryAfterSeconds: outcome.retryAfterSeconds });
     }
+    // Sign-ins (failed or not) and sign-outs are events, not changes to describe: each is recorded on its own.
     if (!outcome.ok) {
       await events.record('auth.sign_in_failed', body.email.trim().toLowerCase().slice(0, 254), { address: addressOf(c) ?? null }, null);
       throw new ApiError(401, 'invalid_credentials', 'the email or password is not right');
@@ -95,8 +96,7 @@ export function authRoutes(services: Services): Hono {
     if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
       throw new ApiError(422, 'validation_failed', 'currentPassword: not your current password', [{ field: 'currentPassword', message: 'not your current password' }]);
     }
-    await access.users.update(user.id, { password: body.newPassword });
-    await events.record('user.password_changed', user.email, { userId: user.id }, principal.actor);
+    await access.users.update(user.id, { password: body.newPassword }, events.audit(() => ({ type: 'user.password_changed', subject: user.email, detail: { userId: user.id }, actor: principal.actor })));
     // The change ended every session of this user, this one included: start a fresh one.
     const refreshed = await access.users.byId(user.id);
     return c.json(await startSession(c, refreshed!));
@@ -106,10 +106,11 @@ export function authRoutes(services: Services): Hono {
 
   app.post('/setup', async (c) => {
     const body = await readBody(c, SetupSchema);
-    if (!(await access.setupNeeded())) throw new ApiError(409, 'conflict', 'Mentionflow is already set up: sign in instead');
-    if (!(await access.redeemSetupLink(body.token))) throw new ApiError(403, 'invalid_setup_token', 'this setup link is unknown, used or expired; restart the server for a new one');
-    const created = await access.users.create({ email: body.email, name: body.name, role: 'admin', password: body.password }, 'setup-link');
-    await events.record('user.created', created.email, { via: 'setup link' }, created.email, { after: created });
+    const created = await access.setUp(
+      body.token,
+      { email: body.email, name: body.name, password: body.password },
+      events.audit((after) => ({ type: 'user.created', subject: after.email, detail: { via: 'setup link' }, actor: after.email, after })),
+    );
     const user = await access.users.byId(created.id);
     return c.json(await startSession(c, user!), 201);
   });

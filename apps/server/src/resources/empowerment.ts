@@ -21,7 +21,7 @@ import { actorOf } from '../http/actor.ts';
 import { actingAgent } from '../access/guard.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { AgentStore } from '../domain/agent-store.ts';
-import { APPROVAL_STATUSES, ApprovalStore } from '../domain/approval-store.ts';
+import { APPROVAL_STATUSES, ApprovalStore, type Approval } from '../domain/approval-store.ts';
 import { AgentIdSchema } from './agents.ts';
 
 const checkFields = {
@@ -117,7 +117,13 @@ export function empowermentRoutes(services: Services): Hono {
       throw new ApiError(409, 'conflict', `no approval is needed: ${decision.reason}`, { requestId: request.id, allowed: true });
     }
     const requestedBy = input.agentId ?? actorOf(c) ?? null;
-    const approval = await approvals.create({
+    const audit = events.audit((approval: Approval) => ({
+      type: 'approval.requested',
+      subject: `approval:${approval.id}`,
+      detail: { approvalId: approval.id, requiredRole: approval.requiredRole, remedy: request.remedy, amount: request.amount, currency: request.currency },
+      actor: requestedBy,
+    }));
+    const pending = {
       kind: 'empowerment',
       subject: {
         request,
@@ -130,8 +136,8 @@ export function empowermentRoutes(services: Services): Hono {
       requiredRole: decision.requiresApproval,
       reason: decision.reason,
       requestedBy,
-    });
-    await events.record('approval.requested', `approval:${approval.id}`, { approvalId: approval.id, requiredRole: approval.requiredRole, remedy: request.remedy, amount: request.amount, currency: request.currency }, requestedBy);
+    };
+    const approval = await approvals.create(pending, audit);
     return c.json(approval, 201);
   });
 
@@ -147,14 +153,16 @@ export function empowermentRoutes(services: Services): Hono {
       const id = approvalIdParam(c.req.param('id'));
       const body = await readBody(c, DecideSchema);
       const agent = await agents.requireActive(actingAgent(c, body.agentId));
-      const approval = await approvals.decide(id, status, agent);
-      await events.record(
-        `approval.${status}`,
-        `approval:${id}`,
-        { approvalId: id, requiredRole: approval.requiredRole, agentId: agent.id, agentTier: agent.tier, ...(body.note ? { note: body.note } : {}) },
-        actorOf(c) ?? agent.id,
-        { before: { status: 'pending' }, after: { status: approval.status, decidedBy: approval.decidedBy } },
-      );
+      // The store decides pending approvals only: `before` is their status by construction.
+      const audit = events.audit((approval: Approval) => ({
+        type: `approval.${status}`,
+        subject: `approval:${id}`,
+        detail: { approvalId: id, requiredRole: approval.requiredRole, agentId: agent.id, agentTier: agent.tier, ...(body.note ? { note: body.note } : {}) },
+        actor: actorOf(c) ?? agent.id,
+        before: { status: 'pending' },
+        after: { status: approval.status, decidedBy: approval.decidedBy },
+      }));
+      const approval = await approvals.decide(id, status, agent, audit);
       return c.json(approval);
     });
   }

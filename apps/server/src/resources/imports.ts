@@ -70,8 +70,8 @@ export function importSourceRoutes(services: Services): Hono {
   app.put('/sources/:name', async (c) => {
     const name = sourceName(c.req.param('name'));
     const body = await readBody(c, ImportSourceSchema);
-    const { source, created } = await store.save(name, body, actorOf(c));
-    await services.events.record('import_source.saved', name, { created }, actorOf(c));
+    const actor = actorOf(c);
+    const { source, created } = await store.save(name, body, actor, services.events.audit(({ created }) => ({ type: 'import_source.saved', subject: name, detail: { created }, actor })));
     return c.json(source, created ? 201 : 200);
   });
   return app;
@@ -100,6 +100,7 @@ export function mentionImportRoutes(services: Services): Hono {
     const saved: StoredImportSource | undefined = await store.get(source);
     if (!saved) throw new ApiError(404, 'not_found', `no import source “${source}”: save its mapping first with PUT /api/imports/sources/${source}`);
     const summary = await importMentions(services, saved, text, format);
+    // A summary of the chunks ingest committed one by one (not one change): written on its own, after them.
     await services.events.record('mentions.imported', source, { format: summary.format, rows: summary.rows, created: summary.created, duplicates: summary.duplicates, rejected: summary.rejected.length }, actorOf(c));
     return c.json(summary);
   });

@@ -59,8 +59,8 @@ export function incidentRoutes(services: Services): Hono {
   app.post('/:id/notice/publish', async (c) => {
     const id = incidentId(c.req.param('id'));
     const { text } = await readOptionalBody(c, PublishSchema);
-    const notice = await incidents.publishNotice(id, text, actorOf(c));
-    await events.record('notice.published', `incident:${id}`, { incidentId: id, edited: text !== undefined }, actorOf(c));
+    const actor = actorOf(c);
+    const notice = await incidents.publishNotice(id, text, actor, events.audit(() => ({ type: 'notice.published', subject: `incident:${id}`, detail: { incidentId: id, edited: text !== undefined }, actor })));
     return c.json(notice);
   });
 
@@ -68,8 +68,9 @@ export function incidentRoutes(services: Services): Hono {
     const id = incidentId(c.req.param('id'));
     const body = await readOptionalBody(c, ResolveSchema);
     const followUp = body.followUp ? { after: parseDuration(body.followUp.after)!, afterText: body.followUp.after, template: body.followUp.template } : undefined;
-    const result = await incidents.resolve(id, followUp, actorOf(c));
-    await events.record('incident.resolved', `incident:${id}`, { incidentId: id, followUpsScheduled: result.followUpsScheduled }, actorOf(c));
+    const actor = actorOf(c);
+    const audit = events.audit(({ followUpsScheduled }: { followUpsScheduled: number }) => ({ type: 'incident.resolved', subject: `incident:${id}`, detail: { incidentId: id, followUpsScheduled }, actor }));
+    const result = await incidents.resolve(id, followUp, actor, audit);
     return c.json(result);
   });
   return app;

@@ -5,6 +5,7 @@ import { PackSchema } from '@mentionflow/engine';
 import type { Services } from '../services.ts';
 import { readBody } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
+import type { PackPreview } from '../domain/pack-store.ts';
 
 const PACK_BODY_LIMIT = 4 * 1024 * 1024;
 // The pack itself is validated by the pack compiler, which reports every problem with its JSON path.
@@ -32,21 +33,29 @@ export function packRoutes(services: Services): Hono {
 
   app.post('/import', async (c) => {
     const body = await readBody(c, ImportSchema, PACK_BODY_LIMIT);
-    const result = await services.packs.import(body.pack, body.parameters, actorOf(c));
-    const changed = result.pack.status !== 'same' || Object.keys(body.parameters).length > 0;
-    if (changed) {
-      services.rulebook.invalidate();
-      await services.events.record('pack.imported', result.pack.id, { version: result.pack.version, status: result.pack.status, workflows: result.workflows.map((workflow) => ({ id: workflow.id, plan: workflow.plan })) }, actorOf(c));
-    }
+    const actor = actorOf(c);
+    // The store writes nothing (and no entry) for the installed version again without parameters.
+    const audit = services.events.audit((result: PackPreview) => ({
+      type: 'pack.imported',
+      subject: result.pack.id,
+      detail: { version: result.pack.version, status: result.pack.status, workflows: result.workflows.map((workflow) => ({ id: workflow.id, plan: workflow.plan })) },
+      actor,
+    }));
+    const result = await services.packs.import(body.pack, body.parameters, actor, audit);
+    if (result.pack.status !== 'same' || Object.keys(body.parameters).length > 0) services.rulebook.invalidate();
     return c.json(result, result.pack.status === 'new' ? 201 : 200);
   });
 
   app.put('/:id/parameters', async (c) => {
     const body = await readBody(c, ParametersSchema);
-    const before = await services.packs.get(c.req.param('id'));
-    const updated = await services.packs.setParameters(c.req.param('id'), body.parameters, actorOf(c));
+    const actor = actorOf(c);
+    const updated = await services.packs.setParameters(
+      c.req.param('id'),
+      body.parameters,
+      actor,
+      services.events.audit(({ before, after }) => ({ type: 'pack.parameters_changed', subject: after.id, detail: {}, actor, before: before.parameters, after: after.parameters })),
+    );
     services.rulebook.invalidate();
-    await services.events.record('pack.parameters_changed', updated.id, {}, actorOf(c), { before: before.parameters, after: updated.parameters });
     return c.json(updated);
   });
 

@@ -61,6 +61,7 @@ export function queueRoutes(services: Services): Hono {
   app.post('/assign', async (c) => {
     await readOptionalBody(c, AssignBodySchema);
     const assignments = await assigner.assignAll();
+    // A summary of the pass's assignments (the background assigner makes the same ones with no entry): on its own.
     if (assignments.length > 0) await services.events.record('queue.assigned', null, { assignments: assignments.length }, actorOf(c));
     return c.json({ assignments });
   });

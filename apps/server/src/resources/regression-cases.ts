@@ -55,16 +55,16 @@ export function regressionCaseRoutes(services: Services): Hono {
   app.post('/:id/cases', async (c) => {
     const body = await readBody(c, CreateCaseSchema);
     const id = c.req.param('id');
-    const created = await cases.create(id, body, actorOf(c));
-    await services.events.record('workflow.case_created', id, { caseId: created.id, name: created.name }, actorOf(c));
+    const actor = actorOf(c);
+    const created = await cases.create(id, body, actor, services.events.audit((created) => ({ type: 'workflow.case_created', subject: id, detail: { caseId: created.id, name: created.name }, actor })));
     return c.json(created, 201);
   });
 
   app.delete('/:id/cases/:caseId', async (c) => {
     const id = c.req.param('id');
     const caseId = c.req.param('caseId');
-    await cases.delete(id, caseId);
-    await services.events.record('workflow.case_deleted', id, { caseId }, actorOf(c));
+    const actor = actorOf(c);
+    await cases.delete(id, caseId, services.events.audit(() => ({ type: 'workflow.case_deleted', subject: id, detail: { caseId }, actor })));
     return c.json({ id: caseId, deleted: true });
   });
 

@@ -14,10 +14,9 @@ export function settingsRoutes(services: Services): Hono {
 
   app.put('/', async (c) => {
     const next = await readBody(c, SettingsSchema);
-    const before = await services.settings.get();
-    const saved = await services.settings.save(next, actorOf(c));
+    const actor = actorOf(c);
+    const saved = await services.settings.save(next, actor, services.events.audit(({ before, after }) => ({ type: 'settings.updated', subject: 'settings', detail: {}, actor, before, after })));
     services.rulebook.invalidate();
-    await services.events.record('settings.updated', 'settings', {}, actorOf(c), { before, after: saved });
     return c.json(saved);
   });
   return app;

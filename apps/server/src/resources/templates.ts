@@ -113,17 +113,26 @@ export function templateRoutes(services: Services): Hono {
   app.put('/:id', async (c) => {
     const id = idParam(c.req.param('id'));
     const body = await readBody(c, SaveTemplateSchema);
-    const before = (await store.list()).find((existing) => existing.id === id);
-    const { template, created } = await store.save(id, body);
-    await events.record(created ? 'template.created' : 'template.updated', id, { variants: template.variants.map((variant) => `${variant.channel}/${variant.language}`) }, actorOf(c), { before, after: template });
+    const actor = actorOf(c);
+    const { template, created } = await store.save(
+      id,
+      body,
+      events.audit(({ before, after }) => ({
+        type: before === undefined ? 'template.created' : 'template.updated',
+        subject: id,
+        detail: { variants: after.variants.map((variant) => `${variant.channel}/${variant.language}`) },
+        actor,
+        before,
+        after,
+      })),
+    );
     return c.json(template, created ? 201 : 200);
   });
 
   app.delete('/:id', async (c) => {
     const id = idParam(c.req.param('id'));
-    const before = await store.get(id);
-    await store.delete(id);
-    await events.record('template.deleted', id, {}, actorOf(c), { before });
+    const actor = actorOf(c);
+    await store.delete(id, events.audit(({ before }) => ({ type: 'template.deleted', subject: id, detail: {}, actor, before })));
     return c.json({ id, deleted: true });
   });
 

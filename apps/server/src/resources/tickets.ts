@@ -74,9 +74,7 @@ export function ticketRoutes(services: Services): Hono {
     const id = ticketIdParam(c.req.param('id'));
     const agentId = actingAgent(c, (await readBody(c, AgentBodySchema)).agentId);
     await agents.requireActive(agentId);
-    const before = await tickets.get(id);
-    const row = await tickets.claim(id, agentId);
-    if (before.assigneeId !== agentId) await events.record('ticket.claimed', `ticket:${id}`, { ticketId: id, agentId }, agentId);
+    const row = await tickets.claim(id, agentId, events.audit(({ before }) => (before.assigneeId !== agentId ? { type: 'ticket.claimed', subject: `ticket:${id}`, detail: { ticketId: id, agentId }, actor: agentId } : null)));
     return c.json(ticketView(row));
   });
 
@@ -84,9 +82,7 @@ export function ticketRoutes(services: Services): Hono {
     const id = ticketIdParam(c.req.param('id'));
     const agentId = actingAgent(c, (await readBody(c, AgentBodySchema)).agentId);
     await agents.require(agentId);
-    const before = await tickets.get(id);
-    const row = await tickets.release(id, agentId);
-    if (before.assigneeId === agentId) await events.record('ticket.released', `ticket:${id}`, { ticketId: id, agentId }, agentId);
+    const row = await tickets.release(id, agentId, events.audit(({ before }) => (before.assigneeId === agentId ? { type: 'ticket.released', subject: `ticket:${id}`, detail: { ticketId: id, agentId }, actor: agentId } : null)));
     return c.json(ticketView(row));
   });
 
@@ -99,9 +95,9 @@ export function ticketRoutes(services: Services): Hono {
       const body = await readOptionalBody(c, TransitionSchema);
       const agentId = actingAgent(c, body.agentId);
       if (agentId) await agents.require(agentId);
-      const row = path === 'resolve' ? await tickets.resolve(id) : await tickets.reopen(id);
       const actor = agentId ?? actorOf(c);
-      await events.record(`ticket.${change}`, `ticket:${id}`, { ticketId: id, ...(body.note ? { note: body.note } : {}) }, actor);
+      const audit = events.audit(() => ({ type: `ticket.${change}`, subject: `ticket:${id}`, detail: { ticketId: id, ...(body.note ? { note: body.note } : {}) }, actor }));
+      const row = path === 'resolve' ? await tickets.resolve(id, audit) : await tickets.reopen(id, audit);
       return c.json(ticketView(row));
     });
   }
@@ -109,8 +105,8 @@ export function ticketRoutes(services: Services): Hono {
   app.post('/:id/rating', async (c) => {
     const id = ticketIdParam(c.req.param('id'));
     const { rating } = await readBody(c, RatingSchema);
-    const row = await tickets.rate(id, rating);
-    await events.record('ticket.rated', `ticket:${id}`, { ticketId: id, rating }, actorOf(c));
+    const actor = actorOf(c);
+    const row = await tickets.rate(id, rating, events.audit(() => ({ type: 'ticket.rated', subject: `ticket:${id}`, detail: { ticketId: id, rating }, actor })));
     return c.json(ticketView(row));
   });
 

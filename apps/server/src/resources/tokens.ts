@@ -25,15 +25,23 @@ export function tokenRoutes(services: Services): Hono {
 
   app.post('/', async (c) => {
     const body = await readBody(c, NewTokenSchema);
-    const created = await access.tokens.create(body, actorOf(c) ?? null);
-    await events.record('token.created', `token:${created.token.id}`, { tokenId: created.token.id, name: created.token.name, role: created.token.role }, actorOf(c), { after: created.token });
+    const actor = actorOf(c);
+    const created = await access.tokens.create(
+      body,
+      actor ?? null,
+      events.audit((token) => ({ type: 'token.created', subject: `token:${token.id}`, detail: { tokenId: token.id, name: token.name, role: token.role }, actor, after: token })),
+    );
     return c.json(created, 201);
   });
 
   app.delete('/:id', async (c) => {
     const id = numericIdParam(c.req.param('id'), 'a token');
-    const { before, after } = await access.tokens.revoke(id, actorOf(c) ?? null);
-    if (before.revokedAt === null) await events.record('token.revoked', `token:${id}`, { tokenId: id, name: after.name }, actorOf(c), { before, after });
+    const actor = actorOf(c);
+    const { after } = await access.tokens.revoke(
+      id,
+      actor ?? null,
+      events.audit(({ before, after }) => (before.revokedAt === null ? { type: 'token.revoked', subject: `token:${id}`, detail: { tokenId: id, name: after.name }, actor, before, after } : null)),
+    );
     return c.json({ token: after });
   });
   return app;

@@ -27,8 +27,8 @@ export function userRoutes(services: Services): Hono {
   app.post('/', async (c) => {
     const body = await readBody(c, NewUserSchema);
     await checkAgent(body.agentId);
-    const created = await access.users.create(body, actorOf(c) ?? null);
-    await events.record('user.created', created.email, { userId: created.id, role: created.role }, actorOf(c), { after: created });
+    const actor = actorOf(c);
+    const created = await access.users.create(body, actor ?? null, events.audit((after) => ({ type: 'user.created', subject: after.email, detail: { userId: after.id, role: after.role }, actor, after })));
     return c.json(created, 201);
   });
 
@@ -36,9 +36,9 @@ export function userRoutes(services: Services): Hono {
     const id = numericIdParam(c.req.param('id'), 'a user');
     const change = await readBody(c, UserChangeSchema);
     await checkAgent(change.agentId);
-    const { before, after } = await access.users.update(id, change);
+    const actor = actorOf(c);
     const fields = Object.keys(change);
-    await events.record('user.updated', after.email, { userId: id, fields }, actorOf(c), { before, after });
+    const { after } = await access.users.update(id, change, events.audit(({ before, after }) => ({ type: 'user.updated', subject: after.email, detail: { userId: id, fields }, actor, before, after })));
     return c.json(after);
   });
   return app;

@@ -58,8 +58,8 @@ export function webhookRoutes(services: Services): Hono {
 
   app.post('/', async (c) => {
     const body = await readBody(c, CreateSchema);
-    const created = await webhooks.create(body, actorOf(c));
-    await events.record('webhook.created', created.id, { url: created.url, events: created.events }, actorOf(c));
+    const actor = actorOf(c);
+    const created = await webhooks.create(body, actor, events.audit((webhook) => ({ type: 'webhook.created', subject: webhook.id, detail: { url: webhook.url, events: webhook.events }, actor })));
     return c.json(created, 201);
   });
 
@@ -69,8 +69,8 @@ export function webhookRoutes(services: Services): Hono {
   });
 
   app.delete('/:id', async (c) => {
-    await webhooks.delete(c.req.param('id'));
-    await events.record('webhook.deleted', c.req.param('id'), {}, actorOf(c));
+    const actor = actorOf(c);
+    await webhooks.delete(c.req.param('id'), events.audit(() => ({ type: 'webhook.deleted', subject: c.req.param('id'), detail: {}, actor })));
     return c.json({ deleted: c.req.param('id') });
   });
   return app;

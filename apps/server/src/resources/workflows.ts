@@ -7,6 +7,7 @@ import { readBody, readQuery } from '../http/read-body.ts';
 import { actorOf } from '../http/actor.ts';
 import { ApiError } from '../http/api-error.ts';
 import { regressionCasesFor, type FailingCase } from '../domain/regression-cases.ts';
+import type { Published } from '../domain/workflow-store.ts';
 
 const SaveDraftSchema = z.strictObject({
   version: z.number().int().min(1).describe('The draft version you loaded; a stale one gets 409'),
@@ -50,8 +51,8 @@ export function workflowRoutes(services: Services): Hono {
 
   app.post('/', async (c) => {
     const input = await readBody(c, WorkflowSchema);
-    const created = await workflows.create(input, actorOf(c));
-    await events.record('workflow.created', input.id, { name: input.name, kind: input.kind }, actorOf(c), { after: draftOf(created) });
+    const actor = actorOf(c);
+    const created = await workflows.create(input, actor, undefined, events.audit((after) => ({ type: 'workflow.created', subject: input.id, detail: { name: input.name, kind: input.kind }, actor, after: draftOf(after) })));
     return c.json(created, 201);
   });
 
@@ -61,9 +62,14 @@ export function workflowRoutes(services: Services): Hono {
     const body = await readBody(c, SaveDraftSchema);
     const { version, ...changes } = body;
     const id = c.req.param('id');
-    const before = await workflows.get(id);
-    const saved = await workflows.saveDraft(id, version, changes, actorOf(c));
-    await events.record('workflow.draft_saved', id, { version: saved.version }, actorOf(c), { before: draftOf(before), after: draftOf(saved) });
+    const actor = actorOf(c);
+    const saved = await workflows.saveDraft(
+      id,
+      version,
+      changes,
+      actor,
+      events.audit(({ before, after }) => ({ type: 'workflow.draft_saved', subject: id, detail: { version: after.version }, actor, before: draftOf(before), after: draftOf(after) })),
+    );
     return c.json(saved);
   });
 
@@ -76,11 +82,13 @@ export function workflowRoutes(services: Services): Hono {
     const gate = async (draft: CompiledWorkflow) => {
       acknowledged = await regressionCasesFor(services).gate(id, draft, body.acknowledgeCases);
     };
-    const previous = (await workflows.get(id)).publishedVersion;
-    const published = await workflows.publish(id, body.note, actorOf(c), body.version, gate);
+    const actor = actorOf(c);
+    const audit = events.audit(({ previous, published }: Published) => [
+      { type: 'workflow.published', subject: id, detail: { version: published.version, note: body.note }, actor, before: { publishedVersion: previous }, after: { publishedVersion: published.version } },
+      ...(acknowledged.length > 0 ? [{ type: 'workflow.cases_acknowledged', subject: id, detail: { version: published.version, cases: acknowledged }, actor }] : []),
+    ]);
+    const published = await workflows.publish(id, body.note, actor, body.version, gate, audit);
     rulebook.invalidate();
-    await events.record('workflow.published', id, { version: published.version, note: body.note }, actorOf(c), { before: { publishedVersion: previous }, after: { publishedVersion: published.version } });
-    if (acknowledged.length > 0) await events.record('workflow.cases_acknowledged', id, { version: published.version, cases: acknowledged }, actorOf(c));
     return c.json(published, 201);
   });
 
@@ -96,10 +104,22 @@ export function workflowRoutes(services: Services): Hono {
   app.post('/:id/rollback', async (c) => {
     const body = await readBody(c, RollbackSchema);
     const id = c.req.param('id');
-    const previous = (await workflows.get(id)).publishedVersion;
-    const published = await workflows.rollback(id, body.version, body.note, actorOf(c));
+    const actor = actorOf(c);
+    const published = await workflows.rollback(
+      id,
+      body.version,
+      body.note,
+      actor,
+      events.audit(({ previous, published }: Published) => ({
+        type: 'workflow.rolled_back',
+        subject: id,
+        detail: { to: body.version, version: published.version },
+        actor,
+        before: { publishedVersion: previous },
+        after: { publishedVersion: published.version, copyOf: body.version },
+      })),
+    );
     rulebook.invalidate();
-    await events.record('workflow.rolled_back', id, { to: body.version, version: published.version }, actorOf(c), { before: { publishedVersion: previous }, after: { publishedVersion: published.version, copyOf: body.version } });
     return c.json(published, 201);
   });
   return app;

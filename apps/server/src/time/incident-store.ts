@@ -8,6 +8,8 @@ import { incidentMentions, incidents, notices } from '../db/schema-time.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { eventStatements } from './outbox.ts';
 import { scheduleStatement } from './job-store.ts';
+import { audited, type Audit } from '../domain/event-log.ts';
+import type { Db } from '../db/database.ts';
 
 const iso = (at: number | null | undefined): string | null => (at === null || at === undefined ? null : new Date(at).toISOString());
 /** Linked mentions shown with one incident; the counts cover all of them. */
@@ -29,6 +31,8 @@ export function noticeView(row: NoticeRow | null | undefined) {
     publishedBy: row.publishedBy,
   };
 }
+
+export type NoticeView = ReturnType<typeof noticeView>;
 
 function incidentView(row: IncidentRow, notice: NoticeRow | null | undefined, counts: { mentions: number; authors: number }) {
   return {
@@ -98,8 +102,7 @@ export class IncidentStore {
     return rows.map((row) => incidentView(row.incident, row.notice, byId.get(row.incident.id) ?? { mentions: 0, authors: 0 }));
   }
 
-  async get(id: number) {
-    const { db } = this.services.database;
+  async get(id: number, db: Db = this.services.database.db) {
     const [row] = await db.select({ incident: incidents, notice: notices }).from(incidents).leftJoin(notices, eq(notices.incidentId, incidents.id)).where(eq(incidents.id, id));
     if (!row) throw notFound(`incident ${id}`);
     const [counted] = await db
@@ -114,37 +117,39 @@ export class IncidentStore {
   }
 
   /** Approve and publish the incident's notice (its draft, or `text` instead), recording who did. */
-  async publishNotice(id: number, text: string | undefined, actor: string | undefined) {
-    const incident = await this.get(id);
-    const now = this.services.clock.now();
-    const notice = incident.notice;
-    if (notice?.status === 'published') throw new ApiError(409, 'conflict', `the notice of incident ${id} is already published`, { incidentId: id, publishedBy: notice.publishedBy });
-    const body = text ?? notice?.draftText ?? undefined;
-    if (!body) throw new ApiError(422, 'validation_failed', `incident ${id} has no drafted notice text (its template may be missing): give the text`, [{ field: 'text', message: 'required: there is no draft' }]);
-    const [changed] = await this.services.commits.submit([
-      {
-        sql: `INSERT INTO notices (incident_id, topic, template, draft_text, text, status, created_at, published_at, published_by)
-              VALUES (?, ?, NULL, NULL, ?, 'published', ?, ?, ?)
-              ON CONFLICT (incident_id) DO UPDATE SET text = excluded.text, status = 'published', published_at = excluded.published_at, published_by = excluded.published_by
-              WHERE notices.status = 'draft'`,
-        args: [id, incident.topic, body, now, now, actor ?? null],
-      },
-      ...eventStatements(
+  async publishNotice(id: number, text: string | undefined, actor: string | undefined, audit?: Audit<NoticeView>) {
+    return audited(this.services.database.db, audit, async (tx) => {
+      const incident = await this.get(id, tx);
+      const now = this.services.clock.now();
+      const notice = incident.notice;
+      if (notice?.status === 'published') throw new ApiError(409, 'conflict', `the notice of incident ${id} is already published`, { incidentId: id, publishedBy: notice.publishedBy });
+      const body = text ?? notice?.draftText ?? undefined;
+      if (!body) throw new ApiError(422, 'validation_failed', `incident ${id} has no drafted notice text (its template may be missing): give the text`, [{ field: 'text', message: 'required: there is no draft' }]);
+      const [changed] = await tx.$client.batch([
         {
-          type: 'notice.published',
-          key: `notice.published:${id}`,
-          data: { incident: { id, topic: incident.topic }, notice: { text: body, publishedBy: actor ?? null } },
-          when: { sql: `EXISTS (SELECT 1 FROM notices WHERE incident_id = ? AND status = 'published' AND published_at = ? AND text = ?)`, args: [id, now, body] },
+          sql: `INSERT INTO notices (incident_id, topic, template, draft_text, text, status, created_at, published_at, published_by)
+                VALUES (?, ?, NULL, NULL, ?, 'published', ?, ?, ?)
+                ON CONFLICT (incident_id) DO UPDATE SET text = excluded.text, status = 'published', published_at = excluded.published_at, published_by = excluded.published_by
+                WHERE notices.status = 'draft'`,
+          args: [id, incident.topic, body, now, now, actor ?? null],
         },
-        now,
-      ),
-    ]);
-    if (changed?.rowsAffected !== 1) throw new ApiError(409, 'conflict', `the notice of incident ${id} was published meanwhile`, { incidentId: id });
-    return (await this.get(id)).notice;
+        ...eventStatements(
+          {
+            type: 'notice.published',
+            key: `notice.published:${id}`,
+            data: { incident: { id, topic: incident.topic }, notice: { text: body, publishedBy: actor ?? null } },
+            when: { sql: `EXISTS (SELECT 1 FROM notices WHERE incident_id = ? AND status = 'published' AND published_at = ? AND text = ?)`, args: [id, now, body] },
+          },
+          now,
+        ),
+      ]);
+      if (changed?.rowsAffected !== 1) throw new ApiError(409, 'conflict', `the notice of incident ${id} was published meanwhile`, { incidentId: id });
+      return (await this.get(id, tx)).notice;
+    });
   }
 
   /** Resolve an open incident; with `followUp`, one follow-up per linked author (not per mention) is scheduled. */
-  async resolve(id: number, followUp: { after: number; template: string; afterText: string } | undefined, actor: string | undefined) {
+  async resolve(id: number, followUp: { after: number; template: string; afterText: string } | undefined, actor: string | undefined, audit?: Audit<{ followUpsScheduled: number }>) {
     const now = this.services.clock.now();
     const token = randomUUID();
     const won = { sql: 'EXISTS (SELECT 1 FROM incidents WHERE id = ? AND resolution_token = ?)', args: [id, token] };
@@ -169,12 +174,19 @@ export class IncidentStore {
         args: [id, followUp.template, id, dueAt, now, now, id, ...won.args],
       });
     }
-    const results = await this.services.commits.submit(statements);
-    await this.refresh();
-    if (results[0]?.rowsAffected !== 1) {
-      const current = await this.get(id);
-      throw new ApiError(409, 'conflict', `incident ${id} is already resolved`, { incidentId: id, status: current.status, resolvedBy: current.resolvedBy });
+    let resolved: { followUpsScheduled: number };
+    try {
+      resolved = await audited(this.services.database.db, audit, async (tx) => {
+        const results = await tx.$client.batch(statements);
+        if (results[0]?.rowsAffected !== 1) {
+          const current = await this.get(id, tx);
+          throw new ApiError(409, 'conflict', `incident ${id} is already resolved`, { incidentId: id, status: current.status, resolvedBy: current.resolvedBy });
+        }
+        return { followUpsScheduled: followUp ? (results.at(-1)?.rowsAffected ?? 0) : 0 };
+      });
+    } finally {
+      await this.refresh();
     }
-    return { incident: await this.get(id), followUpsScheduled: followUp ? (results.at(-1)?.rowsAffected ?? 0) : 0 };
+    return { incident: await this.get(id), ...resolved };
   }
 }

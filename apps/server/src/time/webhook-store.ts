@@ -6,6 +6,7 @@ import type { Services } from '../services.ts';
 import { deliveryAttempts, webhookDeliveries, webhooks } from '../db/schema-time.ts';
 import { notFound } from '../http/api-error.ts';
 import { newSecret } from './signing.ts';
+import { audited, type Audit } from '../domain/event-log.ts';
 
 const iso = (at: number | null | undefined): string | null => (at === null || at === undefined ? null : new Date(at).toISOString());
 
@@ -14,6 +15,7 @@ type WebhookRow = typeof webhooks.$inferSelect;
 function webhookView(row: WebhookRow) {
   return { id: row.id, url: row.url, events: row.events, description: row.description, active: row.active, createdAt: iso(row.createdAt), createdBy: row.createdBy };
 }
+export type WebhookView = ReturnType<typeof webhookView>;
 
 export interface DeliveryFilter {
   readonly status?: string | undefined;
@@ -23,7 +25,7 @@ export interface DeliveryFilter {
 }
 
 export class WebhookStore {
-  constructor(private readonly services: Pick<Services, 'database' | 'clock' | 'commits'>) {}
+  constructor(private readonly services: Pick<Services, 'database' | 'clock'>) {}
 
   async list() {
     const rows = await this.services.database.db.select().from(webhooks).where(isNull(webhooks.deletedAt)).orderBy(asc(webhooks.createdAt), asc(webhooks.id));
@@ -31,7 +33,7 @@ export class WebhookStore {
   }
 
   /** Create a webhook; the answer is the only place its secret is ever shown. */
-  async create(input: { url: string; events: string[]; secret?: string | undefined; description?: string | undefined }, actor: string | undefined) {
+  async create(input: { url: string; events: string[]; secret?: string | undefined; description?: string | undefined }, actor: string | undefined, audit?: Audit<WebhookView>) {
     const row: WebhookRow = {
       id: `wh_${randomUUID()}`,
       url: input.url,
@@ -43,18 +45,23 @@ export class WebhookStore {
       createdBy: actor ?? null,
       deletedAt: null,
     };
-    await this.services.database.db.insert(webhooks).values(row);
+    await audited(this.services.database.db, audit, async (tx) => {
+      await tx.insert(webhooks).values(row);
+      return webhookView(row);
+    });
     return { ...webhookView(row), secret: row.secret };
   }
 
   /** Stop delivering to a webhook: pending deliveries are cancelled, the log stays. */
-  async delete(id: string) {
+  async delete(id: string, audit?: Audit<void>) {
     const now = this.services.clock.now();
-    const [found] = await this.services.commits.submit([
-      { sql: 'UPDATE webhooks SET active = 0, deleted_at = ? WHERE id = ? AND deleted_at IS NULL', args: [now, id] },
-      { sql: `UPDATE webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL WHERE webhook_id = ? AND status IN ('pending', 'sending')`, args: [id] },
-    ]);
-    if (found?.rowsAffected !== 1) throw notFound(`webhook “${id}”`);
+    await audited(this.services.database.db, audit, async (tx) => {
+      const [found] = await tx.$client.batch([
+        { sql: 'UPDATE webhooks SET active = 0, deleted_at = ? WHERE id = ? AND deleted_at IS NULL', args: [now, id] },
+        { sql: `UPDATE webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL WHERE webhook_id = ? AND status IN ('pending', 'sending')`, args: [id] },
+      ]);
+      if (found?.rowsAffected !== 1) throw notFound(`webhook “${id}”`);
+    });
   }
 
   /** The delivery log, newest first, each delivery with its attempts. */
