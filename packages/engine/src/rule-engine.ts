@@ -46,6 +46,12 @@ export interface RuleEngineOptions {
   readonly settings?: Settings;
 }
 
+// A module-level factory rather than an inline arrow: tsx names every arrow it sees assigned to a property, one
+// `Object.defineProperty` per decision on the hot path.
+function eventDateOf(scope: FactScope): () => string | undefined {
+  return () => scope.get('personalEvent.date') as string | undefined;
+}
+
 export class RuleEngine {
   readonly workflows: readonly CompiledWorkflow[];
   private readonly workspace: Workspace;
@@ -157,7 +163,7 @@ export class RuleEngine {
       facts: scope.derivedValues(),
       ...(evaluation.ticket ? { basePriority: evaluation.ticket.priority } : {}),
       // Worked out only when a follow-up is timed to a personal event (date parsing is the costly part).
-      eventDate: () => scope.get('personalEvent.date') as string | undefined,
+      eventDate: eventDateOf(scope),
     });
   }
 

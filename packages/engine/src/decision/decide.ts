@@ -9,7 +9,7 @@
 import type { FiredRule } from '../executor/fired-rule.ts';
 import type { Action } from './action.ts';
 import { actionKey } from './action.ts';
-import type { Decision, DroppedAction } from './decision-schema.ts';
+import type { Decision, DroppedAction, FiredRef } from './decision-schema.ts';
 import { higherPriority, raisePriority, type Priority } from './priority.ts';
 import { parseDuration } from '../time/duration.ts';
 
@@ -64,10 +64,15 @@ export function decide(fired: readonly FiredRule[], context: DecideContext): Dec
     queue,
     tags,
     actions,
-    fired: fired.map(({ workflowId, version, ruleId, nodeId }) => ({ workflowId, ...(version !== undefined ? { version } : {}), ruleId, nodeId })),
+    fired: fired.map(firedEntry),
     facts: context.facts,
     dropped,
   };
+}
+
+// Written out rather than spread: a decision lists every rule that fired (dozens with a large rule set).
+function firedEntry({ workflowId, version, ruleId, nodeId }: FiredRule): FiredRef {
+  return version !== undefined ? { workflowId, version, ruleId, nodeId } : { workflowId, ruleId, nodeId };
 }
 
 function effectiveActions(fired: readonly FiredRule[], spam: boolean, dropped: DroppedAction[], context: DecideContext): Action[] {

@@ -13,11 +13,16 @@ export function factCallKey(name: string, params?: unknown): string {
   return params === undefined ? name : `${name}${JSON.stringify(params)}`;
 }
 
+/** Stands for a fact worked out to undefined, so a lookup tells it from a fact not worked out yet. */
+const UNKNOWN_VALUE: unique symbol = Symbol('unknown');
+
 export class FactScope implements EvaluationMemo {
   readonly input: EvaluationInput;
   readonly workspace: Workspace;
   private readonly catalog: ReadonlyMap<string, FactSpec>;
-  private readonly values = new Map<string, unknown>();
+  private readonly values = new Map<string, unknown>(); // undefined values are stored as UNKNOWN_VALUE
+  /** The keys of derived facts among `values`, in the order they were worked out. */
+  private readonly derivedKeys: string[] = [];
   private readonly textForms = new TextForms();
 
   constructor(input: EvaluationInput, workspace: Workspace, catalog: ReadonlyMap<string, FactSpec>) {
@@ -39,13 +44,14 @@ export class FactScope implements EvaluationMemo {
   /** The value of a fact, computed on first use. Facts of another subject are unknown (undefined). */
   get(name: string, params?: unknown): unknown {
     const key = params === undefined ? name : factCallKey(name, params);
-    // Rules read the same facts over and over: one lookup answers every fact already worked out to a value.
+    // Rules read the same facts over and over: one lookup answers every fact already worked out, unknown ones too.
     const known = this.values.get(key);
-    if (known !== undefined || this.values.has(key)) return known;
+    if (known !== undefined) return known === UNKNOWN_VALUE ? undefined : known;
     const spec = this.catalog.get(name);
     if (!spec) throw new EngineError('UNKNOWN_FACT', `unknown fact "${name}"`);
     const value = spec.subject === this.input.subject ? spec.resolve(this, params) : undefined;
-    this.values.set(key, value);
+    if (spec.derived) this.derivedKeys.push(key);
+    this.values.set(key, value === undefined ? UNKNOWN_VALUE : value);
     return value;
   }
 
@@ -56,12 +62,12 @@ export class FactScope implements EvaluationMemo {
   /** The derived facts this evaluation worked out, for the decision's `facts`. */
   derivedValues(): Record<string, unknown> {
     const used: Record<string, unknown> = {};
-    for (const [key, value] of this.values) {
-      const brace = key.indexOf('{');
-      const name = brace < 0 ? key : key.slice(0, brace);
-      if (!this.catalog.get(name)?.derived || value === undefined) continue;
+    for (const key of this.derivedKeys) {
+      const value = this.values.get(key);
+      if (value === UNKNOWN_VALUE) continue;
       // Parameterized facts appear under a short key (`volume#1a2b3c4d`): their parameters are in the rules.
-      used[brace < 0 ? key : `${name}#${canonicalHash(JSON.parse(key.slice(brace)))}`] = value;
+      const brace = key.indexOf('{');
+      used[brace < 0 ? key : `${key.slice(0, brace)}#${canonicalHash(JSON.parse(key.slice(brace)))}`] = value;
     }
     return used;
   }

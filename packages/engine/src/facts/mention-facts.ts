@@ -85,8 +85,9 @@ export const mentionFacts = [
     resolve: (scope) => {
       const text = scope.mentionInput.mention.text;
       if (text.includes('?') || text.includes('¿')) return true;
-      const first = scope.textForm(text).normalized.trim().split(' ', 1)[0] ?? '';
-      return QUESTION_OPENERS.has(first);
+      // The first word of the padded normal form (" how do i … "), or '' when it has none.
+      const { normalized } = scope.textForm(text);
+      return QUESTION_OPENERS.has(normalized.slice(1, normalized.indexOf(' ', 1)));
     },
   }),
   defineFact({

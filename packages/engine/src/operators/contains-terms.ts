@@ -2,6 +2,7 @@
 import type { OperatorSpec } from './operator-spec.ts';
 import { quoteList } from './operator-spec.ts';
 import { TermListSchema, compileTerms, termsOf, textContainsTerms, type TermList } from '../text/terms.ts';
+import { TermIndex } from '../text/term-index.ts';
 
 export const containsTerms: OperatorSpec = {
   name: 'containsTerms',
@@ -9,7 +10,12 @@ export const containsTerms: OperatorSpec = {
   factTypes: ['text'],
   valueSchema: () => TermListSchema,
   evaluate: (factValue, value) => typeof factValue === 'string' && textContainsTerms(factValue, value as TermList),
-  prepare(value) {
+  prepare(value, shared) {
+    // In a compiled program every term list on the same fact joins one index, walked once per mention.
+    if (shared instanceof TermIndex) {
+      const id = shared.add(value as TermList);
+      return (factValue, memo) => typeof factValue === 'string' && shared.contains(id, factValue, memo);
+    }
     const matcher = compileTerms(value as TermList);
     return (factValue, memo) => {
       if (typeof factValue !== 'string') return false;
@@ -17,5 +23,6 @@ export const containsTerms: OperatorSpec = {
       return matcher.matches(form.normalized, form.tokens);
     };
   },
+  shareAcrossClauses: () => new TermIndex(),
   describe: (value) => quoteList(termsOf(value as TermList)),
 };

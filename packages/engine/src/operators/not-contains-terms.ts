@@ -10,9 +10,11 @@ export const notContainsTerms: OperatorSpec = {
   factTypes: ['text'],
   valueSchema: () => TermListSchema,
   evaluate: (factValue, value) => !containsTerms.evaluate(factValue, value),
-  prepare(value) {
-    const contained = containsTerms.prepare!(value);
+  prepare(value, shared) {
+    const contained = containsTerms.prepare!(value, shared);
     return (factValue, memo) => !contained(factValue, memo);
   },
+  // The same function as containsTerms': a program keeps one index for both operators' lists.
+  shareAcrossClauses: containsTerms.shareAcrossClauses!,
   describe: (value) => quoteList(termsOf(value as TermList), 'nor'),
 };

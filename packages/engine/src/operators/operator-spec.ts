@@ -13,6 +13,9 @@ export interface EvaluationMemo {
   textForm(text: string): TextForm;
 }
 
+/** A clause in the hot path: the fact's value in, whether the clause holds out. */
+export type ClauseTest = (factValue: unknown, memo: EvaluationMemo) => boolean;
+
 export interface OperatorSpec {
   /** The json-rules-engine operator name, stored in rules. */
   readonly name: string;
@@ -23,8 +26,18 @@ export interface OperatorSpec {
   valueSchema(factType: FactType, enumValues?: readonly string[]): z.ZodType;
   /** Reference semantics: registered with json-rules-engine through `addOperator`. */
   evaluate(factValue: unknown, value: unknown): boolean;
-  /** Hot-path form: precompile the clause value once, then test fact values. Defaults to `evaluate`. */
-  prepare?(value: unknown): (factValue: unknown, memo: EvaluationMemo) => boolean;
+  /**
+   * Hot-path form: precompile the clause value once, then test fact values. Defaults to `evaluate`. `shared` is the
+   * operator's `shareAcrossClauses` work for this clause's fact, when the caller has one (a compiled program does).
+   */
+  prepare?(value: unknown, shared?: object): ClauseTest;
+  /**
+   * Creates work the clauses of one program can share. A compiled program calls it once per fact for all clauses
+   * whose operators hold the same function, and hands the result to each clause's `prepare`, so the work is done
+   * once per mention rather than once per clause (`containsTerms` and `notContainsTerms` share one index of every
+   * term list: a text's words are looked up once, whatever the number of lists).
+   */
+  readonly shareAcrossClauses?: () => object;
   /** The value as it reads in a plain-language summary. */
   describe(value: unknown): string;
 }

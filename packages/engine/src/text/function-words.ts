@@ -39,7 +39,8 @@ export function languageByFunctionWords(text: string, minVotes = MIN_VOTES): Sup
 
 /** The same vote over words already normalized (a mention's shared text form): no second normalization. */
 export function languageOfWords(words: Iterable<string>, minVotes = MIN_VOTES): SupportedLanguage | undefined {
-  const votes = LANGUAGES.map(() => 0);
+  // Plain loops, no callbacks: this runs two or three times for every mention.
+  const votes = new Array<number>(LANGUAGES.length).fill(0);
   for (const token of words) {
     const language = VOTES.get(token);
     if (language !== undefined) votes[language]!++;
@@ -48,12 +49,13 @@ export function languageOfWords(words: Iterable<string>, minVotes = MIN_VOTES): 
   let best = -1;
   let bestCount = 0;
   let second = 0;
-  votes.forEach((count, language) => {
+  for (let language = 0; language < LANGUAGES.length; language++) {
+    const count = votes[language]!;
     if (count > bestCount) {
       second = bestCount;
       best = language;
       bestCount = count;
     } else if (count > second) second = count;
-  });
+  }
   return best >= 0 && bestCount >= minVotes && bestCount >= 2 * second + 1 ? LANGUAGES[best] : undefined;
 }

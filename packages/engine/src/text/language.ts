@@ -1,6 +1,6 @@
 // Which language a mention is written in, guessed from its text with tinyld (pure JS, n-gram based),
 // tuned for short social posts in the languages Mentionflow supports.
-import { detectAll } from 'tinyld';
+import { detectAll, supportedLanguages, toISO2 } from 'tinyld';
 import { languageByFunctionWords } from './function-words.ts';
 
 /** The languages Mentionflow's lexicons and term lists are built for. */
@@ -25,6 +25,9 @@ const CANDIDATE_CODES: readonly string[] = [
 // tinyld asks `only.includes(code)` for each of its ~60 languages, twice, for every word of the post: with a plain
 // array that linear scan was a quarter of its time on our posts. This list holds the same codes, so tinyld answers
 // exactly as before, but looks them up in a Set.
+// The first question is about the language's ISO 639-3 code ("fra"), the second, when that fails, about its
+// ISO 639-1 code ("fr"), worked out each time. The Set also holds our candidates' 639-3 codes, so the first question
+// settles them; the answers do not change, as tinyld never asks about a 639-1 code that is also a 639-3 code of ours.
 class CandidateList extends Array<string> {
   // Copies made by map, filter or slice are plain arrays (they would not know the Set).
   static override get [Symbol.species](): ArrayConstructor {
@@ -36,7 +39,7 @@ class CandidateList extends Array<string> {
   constructor(codes: readonly string[]) {
     super();
     this.push(...codes);
-    this.members = new Set(codes);
+    this.members = new Set([...codes, ...supportedLanguages.filter((iso3) => codes.includes(toISO2(iso3)))]);
   }
 
   override includes(code: string, fromIndex?: number): boolean {

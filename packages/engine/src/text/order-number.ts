@@ -89,10 +89,18 @@ export const ORDER_NUMBER_DIGITS = 4;
  */
 export function findOrderNumbers(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  for (const keyword of text.matchAll(KEYWORD)) {
-    const span = codeAfter(text, keyword.index + keyword[0].length);
-    // Two keywords in a row ("booking reference ABC123") find the same code once.
-    if (span && spans.at(-1)?.start !== span.start) spans.push(span);
+  // KEYWORD walked in place, the way `String.prototype.match` walks a global pattern: its lastIndex starts at 0 and
+  // is back at 0 when the call returns. `matchAll` would clone it, and a clone of this long pattern is parsed and
+  // compiled again: 3 µs a post, twice what the search itself costs.
+  KEYWORD.lastIndex = 0;
+  try {
+    for (let keyword = KEYWORD.exec(text); keyword; keyword = KEYWORD.exec(text)) {
+      const span = codeAfter(text, keyword.index + keyword[0].length);
+      // Two keywords in a row ("booking reference ABC123") find the same code once.
+      if (span && spans.at(-1)?.start !== span.start) spans.push(span);
+    }
+  } finally {
+    KEYWORD.lastIndex = 0;
   }
   return spans;
 }

@@ -263,8 +263,14 @@ function lexiconFor(language: string): Lexicon {
   return LEXICONS.get(language) ?? LEXICONS.get(language.slice(0, 2).toLowerCase()) ?? FALLBACK;
 }
 
+// Loops rather than find/every: this runs for every scored word of every mention, and the callbacks were allocated each time.
 function phraseAt(candidates: readonly Phrase[], tokens: readonly string[], index: number): Phrase | undefined {
-  return candidates.find((phrase) => phrase.tokens.every((token, offset) => tokens[index + offset] === token));
+  for (const phrase of candidates) {
+    let offset = 0;
+    while (offset < phrase.tokens.length && tokens[index + offset] === phrase.tokens[offset]) offset++;
+    if (offset === phrase.tokens.length) return phrase;
+  }
+  return undefined;
 }
 
 // A negator reaches back no further than the last word that scored, nor past the start of its clause: it

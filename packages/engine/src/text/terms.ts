@@ -82,20 +82,43 @@ function termAppears(compiled: CompiledTerm, normalizedText: string, tokens: Rea
   return compiled.words.some((word) => tokens.has(word)) || compiled.phrases.some((phrase) => normalizedText.includes(phrase));
 }
 
-/** Compiles a term list into a matcher: single words become a set lookup, phrases a substring search. */
-export function compileTerms(list: TermList): TermMatcher {
-  const compiled = termsOf(list)
+/** What a term list looks for in a normal form: whole words, and phrases padded with a space on each side. */
+export interface TermForms {
+  readonly words: ReadonlySet<string>;
+  readonly phrases: readonly string[];
+}
+
+function compileList(list: TermList): CompiledTerm[] {
+  return termsOf(list)
     .map(compileTerm)
     .filter((term): term is CompiledTerm => term !== undefined);
-  const words = new Set(compiled.flatMap((term) => term.words));
-  const phrases = [...new Set(compiled.flatMap((term) => term.phrases))];
+}
+
+function formsOf(compiled: readonly CompiledTerm[]): TermForms {
+  return { words: new Set(compiled.flatMap((term) => term.words)), phrases: [...new Set(compiled.flatMap((term) => term.phrases))] };
+}
+
+/** The normal forms a term list matches: `["can't log in", 'Refund']` → words `refund`, phrases ` can t log in `, ` cant log in `. */
+export function termFormsOf(list: TermList): TermForms {
+  return formsOf(compileList(list));
+}
+
+/** The first word of a padded phrase: `' can t log in '` → `'can'`. */
+export function firstWordOf(phrase: string): string {
+  return phrase.slice(1, phrase.indexOf(' ', 1));
+}
+
+/** Compiles a term list into a matcher: single words become a set lookup, phrases a substring search. */
+export function compileTerms(list: TermList): TermMatcher {
+  const compiled = compileList(list);
+  const { words, phrases } = formsOf(compiled);
   const terms = Object.freeze(compiled.map((term) => term.term));
   // A phrase can only be in the text if its first word is, so one walk over the mention's words, each looked up
   // once, finds both: `true` for a word that is a term on its own, else the phrases that start with it.
   const byFirstWord = new Map<string, true | string[]>();
   for (const word of words) byFirstWord.set(word, true);
   for (const phrase of phrases) {
-    const first = phrase.slice(1, phrase.indexOf(' ', 1));
+    const first = firstWordOf(phrase);
     const known = byFirstWord.get(first);
     if (known === undefined) byFirstWord.set(first, [phrase]);
     else if (known !== true) known.push(phrase);

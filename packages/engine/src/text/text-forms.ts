@@ -8,16 +8,23 @@ export interface SharedTextForm extends TextForm {
 }
 
 export class TextForms {
-  private readonly forms = new Map<string, SharedTextForm>();
+  // A mention has one text almost always: it is kept in fields, and a map is made only for a second one.
+  private firstText: string | undefined;
+  private firstForm: SharedTextForm | undefined;
+  private others: Map<string, SharedTextForm> | undefined;
 
   of(text: string): SharedTextForm {
-    let form = this.forms.get(text);
+    if (text === this.firstText) return this.firstForm!;
+    let form = this.others?.get(text);
     if (!form) {
       // One pass gives the words by clause and, almost always, the normal form's words too.
       const clauses = clausedWords(text);
       const words = clauses.sameAsWhole ? clauses.words : tokenize(normalizeText(text));
       form = { normalized: joinWords(words), tokens: new Set(words), clauses };
-      this.forms.set(text, form);
+      if (this.firstForm === undefined) {
+        this.firstText = text;
+        this.firstForm = form;
+      } else (this.others ??= new Map()).set(text, form);
     }
     return form;
   }
