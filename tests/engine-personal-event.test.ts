@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import {
   FACT_CATALOG,
   FactScope,
@@ -150,6 +151,28 @@ describe('personalEvent.date', () => {
     expect(event('trip for 2 weeks')).toEqual({ kind: 'trip', date: undefined });
     expect(event('Guten Morgen, mein Flug nach Berlin', MONDAY, 'de')).toEqual({ kind: 'trip', date: undefined });
     expect(event('birthday trip to Maine', MONDAY, 'en')).toEqual({ kind: 'birthday', date: undefined });
+  });
+
+  it('reads the same date from the mention’s shared normal form as from the text normalized again', () => {
+    const fragment = fc.constantFrom(
+      'my flight', 'birthday', 'notre vol', 'mi boda', 'Hochzeit', 'zborul meu', 'tomorrow', 'demain', 'mañana', 'morgen', 'mâine',
+      'on 14 March', 'am 14. März', 'pe 14 martie', 'next week', 'la semaine prochaine', 'AC1234', 'booking ABC252', '(415) 555-8207',
+      'a d', 'now', 'ce matin', 'Guten Morgen', 'delayed 2 hours', 'ΑΣ.Α', 'ﬂight', 'great service!', '😡',
+    );
+    // Long texts too: a date is read from the first 1,000 characters only, which the shared form is not.
+    const text = fc.array(fragment, { minLength: 1, maxLength: 40 }).chain((parts) =>
+      fc.integer({ min: 0, max: 1_200 }).map((padding) => (padding > 1_000 ? `${'x '.repeat(padding / 2)}${parts.join(' ')}` : parts.join('. '))),
+    );
+    fc.assert(
+      fc.property(text, (written) => {
+        const scope = facts({ text: written });
+        if (scope.get('personalEvent.kind') === 'none') return;
+        const language = scope.get('language') as string;
+        const alone = detectPersonalEvent(written, { reference: MONDAY, timezone: settings.timezone, language });
+        expect(scope.get('personalEvent.date')).toBe(alone.date);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('detectPersonalEvent: the standalone form', () => {

@@ -131,6 +131,20 @@ describe('whole-word matching', () => {
 });
 
 describe('compileTerms', () => {
+  it('finds a term exactly when it lists it among the matched, whichever side it walks', () => {
+    // Phrases are searched only where their first word is in the text: the answer must not change.
+    const word = fc.constantFrom('late', 'refund', 'can', 't', 'log', 'in', 'not', 'working', 'vol', 'de', 'nuit', 'bloqué', 'x');
+    const phrase = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    const list = fc.array(fc.oneof(word, phrase, fc.constant("can't log in")), { minLength: 0, maxLength: 40 });
+    const text = fc.array(fc.oneof(word, fc.constantFrom('!', ', ', 'the', 'flight', '…')), { maxLength: 60 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(list, text, (terms, written) => {
+        expect(matcherSees(terms, written)).toBe(matchedIn(terms, written).length > 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reports matched terms in list order and original spelling', () => {
     const list: TermList = { en: ['Refund', 'late'], fr: ['Remboursement'] };
     expect(matchedIn(list, 'remboursement please, the flight was late and no refund')).toEqual(['Refund', 'late', 'Remboursement']);

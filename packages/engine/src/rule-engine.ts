@@ -9,6 +9,7 @@ import type { EmpowermentRequest } from './evaluation/empowerment-request-schema
 import { FACT_CATALOG } from './facts/registry.ts';
 import { FactScope } from './facts/fact-scope.ts';
 import { prepareWorkspace, type Workspace } from './facts/workspace.ts';
+import type { WorkingCalendar } from './time/working-calendar.ts';
 import { VolumeQuerySchema, type VolumeQuery } from './facts/volume-query.ts';
 import { CompiledProgram } from './executor/compiled-program.ts';
 import { ReferenceExecutor } from './executor/reference-executor.ts';
@@ -65,6 +66,14 @@ export class RuleEngine {
 
   get settings(): Settings {
     return this.workspace.settings;
+  }
+
+  /**
+   * The settings' working time as a calendar that remembers its days: pass it as `working` to `nextWaitingCheck` and
+   * the business-time functions to answer many tickets for the cost of a few.
+   */
+  get calendar(): WorkingCalendar {
+    return this.workspace.calendar;
   }
 
   /** Route a mention as it arrives (routing and proactive workflows). */

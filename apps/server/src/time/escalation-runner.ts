@@ -51,7 +51,7 @@ export function nextCheckAt(engine: RuleEngine, mention: Mention, now: number): 
   const found = thresholds(engine);
   const fallback = now + FALLBACK_MINUTES * MINUTE;
   if (!found.exact) return now + INEXACT_POLL_MINUTES * MINUTE;
-  const next = nextWaitingCheck(found, { createdAt: new Date(mention.createdAt), now: new Date(now), working: engine.settings })?.getTime();
+  const next = nextWaitingCheck(found, { createdAt: new Date(mention.createdAt), now: new Date(now), working: engine.calendar })?.getTime();
   // Never now again: a check that found nothing to cross must not spin.
   return next === undefined ? fallback : Math.max(now + 1000, Math.min(next, fallback));
 }

@@ -3,18 +3,9 @@
 // Hosts schedule a ticket's next check at the next crossing instead of polling; the engine still never reads a clock.
 import type { CompiledWorkflow } from './compile-workflow.ts';
 import type { RuleCondition } from './rule-json.ts';
-import {
-  addBusinessMinutes,
-  businessMinutesBetween,
-  isWithinBusinessHours,
-  localParts,
-  nextBusinessOpening,
-  type WorkingTime,
-} from '../time/business-hours.ts';
+import { calendarOf, type WorkingTime } from '../time/working-calendar.ts';
 
 const MINUTE = 60_000;
-// A weekly schedule always closes within a week; two more days cover DST and overnight shifts.
-const CLOSING_SEARCH_MINUTES = 9 * 1_440;
 
 export interface WaitingThresholds {
   /** Minutes waiting (plain) at which some condition may change value, ascending, each > 0. */
@@ -79,6 +70,7 @@ export interface WaitingClock {
   /** When the mention arrived (what waiting is counted from). */
   readonly createdAt: Date;
   readonly now: Date;
+  /** The workspace's working time; a `WorkingCalendar` the host keeps makes repeated calls cheap. */
   readonly working: WorkingTime;
 }
 
@@ -97,50 +89,22 @@ export function nextWaitingCheck(thresholds: WaitingThresholds, clock: WaitingCl
       break;
     }
   }
-  // One count of the business minutes so far, then one walk to the next mark (each walk costs a time-zone lookup).
-  const waited = thresholds.businessMinutes.length > 0 && now >= created ? businessMinutesBetween(clock.createdAt, clock.now, clock.working) : 0;
+  // One calendar for the three questions below: they read the same few days.
+  const calendar = calendarOf(clock.working);
+  // One count of the business minutes so far, then one walk to the next mark.
+  const waited = thresholds.businessMinutes.length > 0 && now >= created ? calendar.businessMinutesBetween(created, now) : 0;
   const mark = thresholds.businessMinutes.find((candidate) => candidate > waited);
-  const at = mark === undefined ? undefined : addBusinessMinutes(clock.createdAt, mark, clock.working)?.getTime();
+  const at = mark === undefined ? undefined : calendar.addBusinessMinutes(created, mark);
   if (at !== undefined && at > now) next = Math.min(next, at);
   if (thresholds.businessHours) {
-    const change = nextBusinessHoursChange(clock.now, clock.working);
-    if (change) next = Math.min(next, change.getTime());
+    const change = calendar.nextChange(now);
+    if (change !== undefined) next = Math.min(next, change);
   }
   return Number.isFinite(next) ? new Date(next) : undefined;
 }
 
 /** The next opening when closed, the closing of the current shift when open; undefined when that never happens. */
 export function nextBusinessHoursChange(at: Date, working: WorkingTime): Date | undefined {
-  if (!isWithinBusinessHours(at, working)) return nextBusinessOpening(at, working);
-  // Shifts open and close on whole local minutes. The wall clock says when today's shift ends; a DST change inside
-  // the shift moves that instant, so the guess is checked and, if wrong, the closing is searched for.
-  const start = Math.floor(at.getTime() / MINUTE) * MINUTE;
-  const guess = start + minutesToClosing(at, working) * MINUTE;
-  const open = (time: number) => isWithinBusinessHours(new Date(time), working);
-  if (guess > at.getTime() && open(guess - MINUTE) && !open(guess)) return new Date(guess);
-  return searchClosing(start, working);
-}
-
-function minutesToClosing(at: Date, working: WorkingTime): number {
-  const clock = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-  const open = clock(working.businessHours.start);
-  const close = clock(working.businessHours.end);
-  const { minuteOfDay } = localParts(at, working.timezone);
-  if (close > open) return close - minuteOfDay;
-  return minuteOfDay >= open ? close + 1_440 - minuteOfDay : close - minuteOfDay;
-}
-
-// From the minute `start`, the shift is open for K whole minutes, where K + 1 is the first k whose k minutes hold
-// fewer than k business minutes (monotone in k).
-function searchClosing(start: number, working: WorkingTime): Date | undefined {
-  const held = (k: number) => businessMinutesBetween(new Date(start), new Date(start + k * MINUTE), working) >= k;
-  if (held(CLOSING_SEARCH_MINUTES)) return undefined;
-  let low = 1;
-  let high = CLOSING_SEARCH_MINUTES;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (held(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return new Date(start + (low - 1) * MINUTE);
+  const change = calendarOf(working).nextChange(at.getTime());
+  return change === undefined ? undefined : new Date(change);
 }

@@ -65,7 +65,9 @@ function buildPredicate(condition: RuleCondition, sharing: Sharing): Predicate {
     const value = condition.value;
     const shared = operator.shareAcrossClauses ? sharedWork(sharing, factCallKey(name, params), operator.shareAcrossClauses) : undefined;
     const test = operator.prepare ? operator.prepare(value, shared) : (factValue: unknown) => operator.evaluate(factValue, value);
-    const clause: Predicate = params === undefined ? (facts) => test(facts.get(name), facts) : (facts) => test(facts.get(name, params), facts);
+    // A parameterized fact's key (its params as JSON) is worked out here once, not on every read.
+    const key = params === undefined ? undefined : factCallKey(name, params);
+    const clause: Predicate = params === undefined ? (facts) => test(facts.get(name), facts) : (facts) => test(facts.get(name, params, key), facts);
     // A clause is pure (its fact was worked out when it first ran), so a repeat can read the first answer.
     return memoized(clause, sharing.clauseSlot?.(condition));
   }

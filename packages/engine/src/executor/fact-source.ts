@@ -4,7 +4,8 @@ import { TextForms } from '../text/text-forms.ts';
 import { factCallKey } from '../facts/fact-scope.ts';
 
 export interface FactSource extends EvaluationMemo {
-  get(name: string, params?: unknown): unknown;
+  /** `key`, when given, is `factCallKey(name, params)` worked out once by the caller (a compiled clause). */
+  get(name: string, params?: unknown, key?: string): unknown;
 }
 
 /** Facts already worked out, keyed by name (or `factCallKey` for facts with params). */
@@ -16,8 +17,8 @@ export class PrecomputedFacts implements FactSource {
     this.values = values;
   }
 
-  get(name: string, params?: unknown): unknown {
-    return this.values[params === undefined ? name : factCallKey(name, params)];
+  get(name: string, params?: unknown, key?: string): unknown {
+    return this.values[key ?? (params === undefined ? name : factCallKey(name, params))];
   }
 
   textForm(text: string): TextForm {

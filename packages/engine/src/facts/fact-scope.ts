@@ -41,9 +41,11 @@ export class FactScope implements EvaluationMemo {
     return this.input;
   }
 
-  /** The value of a fact, computed on first use. Facts of another subject are unknown (undefined). */
-  get(name: string, params?: unknown): unknown {
-    const key = params === undefined ? name : factCallKey(name, params);
+  /**
+   * The value of a fact, computed on first use. Facts of another subject are unknown (undefined). `key`, when given,
+   * is `factCallKey(name, params)`, worked out once by a compiled clause rather than on every call.
+   */
+  get(name: string, params?: unknown, key: string = params === undefined ? name : factCallKey(name, params)): unknown {
     // Rules read the same facts over and over: one lookup answers every fact already worked out, unknown ones too.
     const known = this.values.get(key);
     if (known !== undefined) return known === UNKNOWN_VALUE ? undefined : known;

@@ -36,7 +36,8 @@ export const personalEventFacts = [
       if (match.kind === 'none') return undefined;
       const { mention, settings } = scope.mentionInput;
       const languages = [scope.get('language') as string, ...match.languages];
-      return resolveEventDate(mention.text, { reference: mention.createdAt, timezone: settings.timezone, languages });
+      const form = scope.textForm(mention.text);
+      return resolveEventDate(mention.text, { reference: mention.createdAt, timezone: settings.timezone, languages, form });
     },
   }),
 ];

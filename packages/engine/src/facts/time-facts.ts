@@ -1,5 +1,6 @@
 // Facts about time: opening hours and how long the customer has waited. `now` always comes from the host.
 import { businessMinutesBetween, isWithinBusinessHours } from '../time/business-hours.ts';
+import type { WorkingTime } from '../time/working-calendar.ts';
 import { defineFact } from './fact-spec.ts';
 import type { FactScope } from './fact-scope.ts';
 
@@ -8,6 +9,12 @@ const MINUTE = 60_000;
 function nowOf(scope: FactScope): Date {
   const { now, mention } = scope.mentionInput;
   return new Date(now ?? mention.createdAt);
+}
+
+/** The workspace's calendar (its days remembered across evaluations) when the input has the workspace's settings. */
+function workingTimeOf(scope: FactScope): WorkingTime {
+  const { settings } = scope.mentionInput;
+  return settings === scope.workspace.settings ? scope.workspace.calendar : settings;
 }
 
 function answered(scope: FactScope): boolean {
@@ -24,7 +31,7 @@ export const timeFacts = [
     example: true,
     subject: 'mention',
     derived: true,
-    resolve: (scope) => isWithinBusinessHours(nowOf(scope), scope.mentionInput.settings),
+    resolve: (scope) => isWithinBusinessHours(nowOf(scope), workingTimeOf(scope)),
   }),
   defineFact({
     name: 'firstResponseSent',
@@ -61,8 +68,7 @@ export const timeFacts = [
     timeDependent: true,
     resolve: (scope) => {
       if (answered(scope)) return 0;
-      const { mention, settings } = scope.mentionInput;
-      return businessMinutesBetween(new Date(mention.createdAt), nowOf(scope), settings);
+      return businessMinutesBetween(new Date(scope.mentionInput.mention.createdAt), nowOf(scope), workingTimeOf(scope));
     },
   }),
 ];

@@ -19,6 +19,7 @@ import * as chronoEn from 'chrono-node/en';
 import * as chronoEs from 'chrono-node/es';
 import * as chronoFr from 'chrono-node/fr';
 import { localParts } from '../time/business-hours.ts';
+import { zoneClock } from '../time/zone-clock.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { compileTerms, type TermMatcher } from './terms.ts';
 
@@ -122,11 +123,23 @@ interface Reference {
   readonly timezone: string;
 }
 
+// Local days whose midnight `Date.parse` reads back from a YYYY-MM-DD date (years 0000–9999), and the range of `Date`.
+const FIRST_PLAIN_DAY = Date.parse('0000-01-01T00:00:00Z');
+const LAST_PLAIN_DAY = Date.parse('9999-12-31T00:00:00Z');
+const MAX_DATE = 8.64e15;
+
 /** Minutes the zone is ahead of UTC at `at` (Paris in winter: 60). */
 function offsetMinutes(at: number, timezone: string): number {
   const minute = Math.floor(at / MINUTE) * MINUTE;
-  const parts = localParts(new Date(minute), timezone);
-  return Math.round((Date.parse(`${parts.date}T00:00:00Z`) + parts.minuteOfDay * MINUTE - minute) / MINUTE);
+  const wall = Math.abs(minute) <= MAX_DATE ? zoneClock(timezone).wallTime(minute) : Number.NaN;
+  const day = Math.floor(wall / DAY) * DAY;
+  // Outside years 0000–9999 the local date does not read back as the day, and an invalid date throws: read through
+  // localParts as always, so those odd answers stay what they were.
+  if (!(day >= FIRST_PLAIN_DAY && day <= LAST_PLAIN_DAY)) {
+    const parts = localParts(new Date(minute), timezone);
+    return Math.round((Date.parse(`${parts.date}T00:00:00Z`) + parts.minuteOfDay * MINUTE - minute) / MINUTE);
+  }
+  return Math.round((Math.floor(wall / MINUTE) * MINUTE - minute) / MINUTE);
 }
 
 /** The wall-clock reading of an instant, as a UTC timestamp (so getUTC* give local fields). */
@@ -274,17 +287,16 @@ function namesADay(result: ChronoResult): boolean {
 // Greetings that read as dates: "Guten Morgen" is good morning, not "good tomorrow".
 const GREETINGS = /\b(?:guten|schönen|schoenen)\s+morgen\b/giu;
 
-function fromChrono(language: EventLanguage, text: string, ref: Reference): number | undefined {
+function fromChrono(language: EventLanguage, text: string, ref: Reference, offset: () => number): number | undefined {
   const chrono = CHRONO[language];
   if (!chrono) return undefined;
-  const offset = offsetMinutes(ref.instant, ref.timezone);
   const input = language === 'de' ? text.replace(GREETINGS, (greeting) => ' '.repeat(greeting.length)) : text;
-  const found = chrono.parse(input, { instant: new Date(ref.instant), timezone: offset }, { forwardDate: true }).find(namesADay);
+  const found = chrono.parse(input, { instant: new Date(ref.instant), timezone: offset() }, { forwardDate: true }).find(namesADay);
   if (!found) return undefined;
   const at = found.start.date().getTime();
   // chrono reads the whole text at the mention's UTC offset; read its wall-clock answer again in the time zone, so
   // "on 14 April" from March is noon in summer time too (unless the text gave its own zone: "5pm CET").
-  return found.start.isCertain('timezoneOffset') ? at : instantOf(at + offset * MINUTE, ref.timezone);
+  return found.start.isCertain('timezoneOffset') ? at : instantOf(at + offset() * MINUTE, ref.timezone);
 }
 
 // chrono reads a whole text for every way of writing a date, which costs far more than the rest of a mention's
@@ -298,11 +310,11 @@ const DATE_WORDS: Readonly<Record<'en' | 'fr' | 'es' | 'de', string>> = {
 const DATE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(DATE_WORDS).map(([language, words]) => [language, new Set(words.split(' '))]));
 const DIGIT = /\d/;
 
-function mayNameADay(language: EventLanguage, normalized: string): boolean {
-  if (DIGIT.test(normalized)) return true;
+function mayNameADay(language: EventLanguage, hasDigit: boolean, tokens: Iterable<string>): boolean {
+  if (hasDigit) return true;
   const cues = DATE_CUES.get(language);
   if (!cues) return true;
-  for (const token of tokenize(normalized)) if (cues.has(token)) return true;
+  for (const token of tokens) if (cues.has(token)) return true;
   return false;
 }
 
@@ -315,6 +327,8 @@ export interface EventDateOptions {
   readonly timezone: string;
   /** Languages to read the text in, most likely first; languages other than en, fr, es, ro, de are skipped. Default: all five. */
   readonly languages?: readonly string[];
+  /** The text's normal form and its words (`normalizeText`, `tokenize`), when the caller has them already. */
+  readonly form?: { readonly normalized: string; readonly tokens: ReadonlySet<string> };
 }
 
 function isEventLanguage(language: string): language is EventLanguage {
@@ -329,9 +343,17 @@ export function resolveEventDate(text: string, options: EventDateOptions): strin
   const wanted = (options.languages ?? EVENT_LANGUAGES).filter(isEventLanguage);
   const languages = [...new Set(wanted.length > 0 ? wanted : EVENT_LANGUAGES)];
   const head = text.slice(0, MAX_DATE_TEXT);
-  const normalized = normalizeText(head);
+  // The caller's normal form is the head's when the text is no longer than the head.
+  const given = head.length === text.length ? options.form : undefined;
+  const normalized = given?.normalized ?? normalizeText(head);
+  const hasDigit = DIGIT.test(normalized);
+  // The words are read only when there is no digit.
+  const tokens = given?.tokens ?? (hasDigit ? [] : tokenize(normalized));
+  // The mention's UTC offset, looked up once, and only when chrono is asked.
+  let offset: number | undefined;
+  const offsetAtMention = (): number => (offset ??= offsetMinutes(instant, ref.timezone));
   for (const language of languages) {
-    const at = fromPhrases(language, normalized, ref) ?? (mayNameADay(language, normalized) ? fromChrono(language, head, ref) : undefined);
+    const at = fromPhrases(language, normalized, ref) ?? (mayNameADay(language, hasDigit, tokens) ? fromChrono(language, head, ref, offsetAtMention) : undefined);
     if (at !== undefined && Number.isFinite(at)) return new Date(at).toISOString();
   }
   return undefined;

@@ -123,11 +123,15 @@ export function compileTerms(list: TermList): TermMatcher {
     if (known === undefined) byFirstWord.set(first, [phrase]);
     else if (known !== true) known.push(phrase);
   }
+  // The same entries as an array, for walking the list's side.
+  const entries = [...byFirstWord];
 
   return {
     terms,
     matches(normalizedText, tokens) {
       // Walk whichever side is smaller: a short mention against a long list, or a long mention against a short list.
+      // Either way a phrase is searched for only when the text holds its first word: a substring search over the
+      // whole text costs far more than a lookup, and most lists' phrases are absent from most texts.
       if (tokens.size <= byFirstWord.size) {
         for (const token of tokens) {
           const found = byFirstWord.get(token);
@@ -135,8 +139,9 @@ export function compileTerms(list: TermList): TermMatcher {
         }
         return false;
       }
-      for (const word of words) if (tokens.has(word)) return true;
-      for (const phrase of phrases) if (normalizedText.includes(phrase)) return true;
+      for (const [first, found] of entries) {
+        if (tokens.has(first) && (found === true || found.some((phrase) => normalizedText.includes(phrase)))) return true;
+      }
       return false;
     },
     matched(normalizedText, tokens) {
