@@ -2,7 +2,8 @@
 // rule counters are folded in bulk from the rows inserted since a cursor (mentions with their ingest decisions by
 // `seq`, escalation decisions by rowid, tickets by id; triggers follow the rows that change later); every figure can
 // be recomputed from the raw rows. Slots are UTC epoch ms. Each count is kept for four groupings, so that a query reads
-// one only: by channel and queue, by channel (`queue` = '*'), by queue (`channel` = '*') and overall ('*', '*').
+// one only: by channel and queue, by channel (`queue` = '*'), by queue (`channel` = '*') and overall ('*', '*'). Rule
+// hits keep the first and the last: their queries read whole ranges of slots anyway (insightRuleHits).
 // `queue` is '' for a mention no rule routed. Response times read the tickets' facts through days packed by queries
 // (insight_response_days); migration 0008_response_days adds the triggers that drop a stale pack and, on
 // ticket_actions (schema-time.ts), the partial index `insight_escalations` the escalations per day read.
@@ -50,8 +51,13 @@ const ruleHitColumns = {
   hits: integer('hits').notNull(),
 };
 
-/** Firings of each node in ingest decisions, per hour of `decided_at` overall and per day by channel and queue. */
-export const insightRuleHits = sqliteTable('insight_rule_hits', ruleHitColumns, (table) => [primaryKey({ columns: [table.channel, table.queue, table.slot, table.workflowId, table.nodeId] })]);
+/**
+ * Firings of each node in ingest decisions, per hour of `decided_at` overall and per day by channel and queue; not by
+ * channel alone or queue alone, which queries sum from the counts by both. Keyed slot first and WITHOUT ROWID
+ * (migration 0009_rule_hits_by_slot): a fold adds to the rows of the current day and hour, which then sit together in
+ * a few pages instead of wherever each was first inserted that day; a query reads its range of slots.
+ */
+export const insightRuleHits = sqliteTable('insight_rule_hits', ruleHitColumns, (table) => [primaryKey({ columns: [table.slot, table.channel, table.queue, table.workflowId, table.nodeId] })]);
 
 /**
  * The same for escalation decisions, folded by rowid. The escalation runner replaces a ticket's escalation decision

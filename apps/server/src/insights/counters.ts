@@ -16,6 +16,12 @@ export interface Counter {
   /** The slot of the overall counts ('*', '*'), and of the counts by channel and/or queue (a multiple of it). */
   readonly slot: number;
   readonly filteredSlot: number;
+  /**
+   * Whether counts by channel alone and by queue alone are kept (`queue` or `channel` '*'). Without them a query
+   * filtered on one sums the counts by channel and queue over the other: for a table keyed slot first, which a
+   * query reads by its range of slots whatever it filters, that costs nothing and saves the fold two groupings.
+   */
+  readonly byChannelOrQueue: boolean;
   /** Key columns after channel, queue and slot. */
   readonly keys: readonly string[];
   readonly sums: readonly string[];
@@ -23,7 +29,11 @@ export interface Counter {
   readonly time: string;
   readonly channel: string;
   readonly queue: string;
-  /** Rows (channel, queue, slot, keys…, sums…) of the raw rows `where` selects: `m` a mention, `d` its ingest decision. */
+  /**
+   * Rows (channel, queue, slot, keys…, sums…) of the raw rows `where` selects: `m` a mention, `d` its ingest decision.
+   * Readers sum them by key. Where the counts by channel and queue keep the source's slot (`filteredSlot` = `slot`),
+   * there is one row per key, which folding adds as it is.
+   */
   source(where: SqlFragment): SqlFragment;
 }
 
@@ -36,6 +46,7 @@ export const MENTION_SLOTS: Counter = {
   table: 'insight_mention_slots',
   slot: QUARTER,
   filteredSlot: QUARTER,
+  byChannelOrQueue: true,
   keys: [],
   sums: ['mentions', 'sentiment_sum', 'sentiment_count'],
   time: 'm.created_at',
@@ -55,6 +66,7 @@ export const TAG_SLOTS: Counter = {
   table: 'insight_tag_slots',
   slot: QUARTER,
   filteredSlot: QUARTER,
+  byChannelOrQueue: true,
   keys: ['tag'],
   sums: ['mentions'],
   time: 'm.created_at',
@@ -70,15 +82,15 @@ export const TAG_SLOTS: Counter = {
 
 /**
  * Nodes that fired, from decisions `d` joined as `from` says. Fired entries are grouped by their JSON text first, so
- * each distinct entry is parsed once per group rather than once per decision.
+ * each distinct entry is parsed once per group rather than once per decision. Entries of one node that differ in
+ * text (another version of its workflow) stay separate rows: whatever reads them sums by node anyway.
  */
 function firedSource(from: string, where: SqlFragment): SqlFragment {
   return {
-    sql: `SELECT channel, queue, slot, fired ->> 'workflowId' AS workflow_id, fired ->> 'nodeId' AS node_id, sum(hits) AS hits
+    sql: `SELECT channel, queue, slot, fired ->> 'workflowId' AS workflow_id, fired ->> 'nodeId' AS node_id, hits
           FROM (SELECT d.channel AS channel, ${QUEUE} AS queue, ${slotOf('d.decided_at', HOUR)} AS slot, f.value AS fired, count(*) AS hits
                 FROM ${from} JOIN json_each(d.decision, '$.fired') f
-                WHERE ${where.sql} GROUP BY 3, 1, 2, 4)
-          GROUP BY 3, 1, 2, 4, 5`,
+                WHERE ${where.sql} GROUP BY 3, 1, 2, 4)`,
     args: where.args,
   };
 }
@@ -91,6 +103,7 @@ export const RULE_HITS: Counter = {
   table: 'insight_rule_hits',
   slot: HOUR,
   filteredSlot: DAY,
+  byChannelOrQueue: false,
   keys: ['workflow_id', 'node_id'],
   sums: ['hits'],
   time: 'd.decided_at',
@@ -100,13 +113,14 @@ export const RULE_HITS: Counter = {
 };
 
 /**
- * Nodes that fired in escalation decisions, by the same slots. Folded by decisions.rowid; the escalation runner then
- * replaces a ticket's escalation decision as it escalates further, and a trigger on `decisions` (migration
- * 0005_insights, which repeats this SQL) moves the counts of a folded one.
+ * Nodes that fired in escalation decisions, by the same slots, in all four groupings. Folded by decisions.rowid; the
+ * escalation runner then replaces a ticket's escalation decision as it escalates further, and a trigger on `decisions`
+ * (migration 0005_insights, which repeats this SQL) moves the counts of a folded one.
  */
 export const ESCALATION_HITS: Counter = {
   ...RULE_HITS,
   table: 'insight_escalation_hits',
+  byChannelOrQueue: true,
   source: (where) => firedSource('decisions d', { sql: `d.stage = 'escalation' AND ${where.sql}`, args: where.args }),
 };
 
@@ -121,6 +135,12 @@ export function rawWhere(counter: Pick<Counter, 'time' | 'channel' | 'queue'>, f
   if (range.channel !== undefined) clauses.push(`+${counter.channel} = ?`), args.push(range.channel);
   if (range.queue !== undefined) clauses.push(`${counter.queue} = ?`), args.push(range.queue);
   return { sql: clauses.join(' AND '), args };
+}
+
+/** The counter rows of the grouping a range's filters name, or those to sum over the other when it is not kept. */
+function grouping(counter: Counter, { channel, queue }: InsightRange): SqlFragment {
+  if (counter.byChannelOrQueue || (channel === undefined) === (queue === undefined)) return { sql: 'channel = ? AND queue = ?', args: [channel ?? '*', queue ?? '*'] };
+  return channel !== undefined ? { sql: "channel = ? AND queue <> '*'", args: [channel] } : { sql: "queue = ? AND channel <> '*'", args: [queue!] };
 }
 
 /**
@@ -138,7 +158,8 @@ export function countedRows(counter: Counter, range: InsightRange, columns: read
     parts.push({ sql: `SELECT ${list} FROM (${source.sql})`, args: source.args });
   };
   if (first < end) {
-    parts.push({ sql: `SELECT ${list} FROM ${counter.table} WHERE channel = ? AND queue = ? AND slot >= ? AND slot < ?`, args: [range.channel ?? '*', range.queue ?? '*', first, end] });
+    const rows = grouping(counter, range);
+    parts.push({ sql: `SELECT ${list} FROM ${counter.table} WHERE ${rows.sql} AND slot >= ? AND slot < ?`, args: [...rows.args, first, end] });
     if (range.from < first) raw(range.from, first);
     if (end < range.to) raw(end, range.to);
   } else raw(range.from, range.to);

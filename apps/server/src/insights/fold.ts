@@ -19,6 +19,10 @@ const MENTIONS = position('mentions');
 const ESCALATIONS = position('escalations');
 const TICKETS = position('tickets');
 
+/** Whether anything was stored past a cursor. */
+const BEHIND = `SELECT (SELECT COALESCE(max(seq), 0) FROM mentions) > ${MENTIONS} OR (SELECT COALESCE(max(rowid), 0) FROM decisions) > ${ESCALATIONS}
+                OR (SELECT COALESCE(max(id), 0) FROM tickets) > ${TICKETS} AS behind`;
+
 function advance(name: string, cursor: string, latest: string, chunk: number, now: number): InStatement {
   return {
     sql: `INSERT INTO insight_cursors (name, position, updated_at) VALUES ('${name}', min(${cursor} + ?, (${latest})), ?)
@@ -27,18 +31,32 @@ function advance(name: string, cursor: string, latest: string, chunk: number, no
   };
 }
 
-/** Adds the source rows `where` selects to a counter, in each of its four groupings. */
+/** (by channel, by queue): the four groupings, of which a counter without counts by channel or queue alone keeps two. */
+const GROUPINGS = [[true, true], [true, false], [false, true], [false, false]] as const;
+
+/**
+ * Adds the source rows `where` selects to a counter, in each of its groupings. The source is read once, into a
+ * materialized CTE at its own grain, and each grouping sums those few rows: mentions and decisions are read, and their
+ * JSON parsed, once per counter rather than once per grouping.
+ */
 function addTo(counter: Counter, where: SqlFragment): InStatement {
   const source = counter.source(where);
   const keys = ['slot', ...counter.keys];
   // Counts by channel and/or queue go to the coarser slot when the counter has one.
-  const slot = counter.filteredSlot === counter.slot ? 's.slot' : `CASE WHEN g.column1 OR g.column2 THEN ${slotOf('s.slot', counter.filteredSlot)} ELSE s.slot END`;
+  const filteredSlot = counter.filteredSlot === counter.slot ? 'slot' : slotOf('slot', counter.filteredSlot);
+  const grouping = ([channel, queue]: readonly [boolean, boolean]): string => {
+    const columns = [channel ? 'channel' : "'*'", queue ? 'queue' : "'*'", channel || queue ? filteredSlot : 'slot', ...counter.keys];
+    // Kept at the source's own slot, counts by channel and queue are the source's rows, one per key (Counter.source).
+    if (channel && queue && filteredSlot === 'slot') return `SELECT ${columns.join(', ')}, ${counter.sums.join(', ')} FROM s`;
+    const groupBy = columns.flatMap((column, index) => (column === "'*'" ? [] : [index + 1]));
+    return `SELECT ${columns.join(', ')}, ${counter.sums.map((sum) => `sum(${sum})`).join(', ')} FROM s GROUP BY ${groupBy.join(', ')}`;
+  };
+  const groupings = GROUPINGS.filter(([channel, queue]) => counter.byChannelOrQueue || channel === queue);
+  // `WHERE true` tells SQLite's parser that ON CONFLICT starts the upsert clause, not a join constraint.
   return {
-    sql: `INSERT INTO ${counter.table} (channel, queue, ${keys.join(', ')}, ${counter.sums.join(', ')})
-          SELECT CASE WHEN g.column1 THEN s.channel ELSE '*' END, CASE WHEN g.column2 THEN s.queue ELSE '*' END,
-                 ${[slot, ...counter.keys.map((key) => `s.${key}`)].join(', ')}, ${counter.sums.map((sum) => `sum(s.${sum})`).join(', ')}
-          FROM (${source.sql}) s CROSS JOIN (VALUES (1, 1), (1, 0), (0, 1), (0, 0)) g
-          GROUP BY ${Array.from({ length: keys.length + 2 }, (_, index) => index + 1).join(', ')}
+    sql: `WITH s AS MATERIALIZED (${source.sql})
+          INSERT INTO ${counter.table} (channel, queue, ${keys.join(', ')}, ${counter.sums.join(', ')})
+          SELECT * FROM (${groupings.map(grouping).join(' UNION ALL ')}) WHERE true
           ON CONFLICT (channel, queue, ${keys.join(', ')}) DO UPDATE SET ${counter.sums.map((sum) => `${sum} = ${sum} + excluded.${sum}`).join(', ')}`,
     args: [...source.args],
   };
@@ -114,13 +132,11 @@ export class InsightFolder {
     const { client } = this.services.database;
     const started = performance.now();
     let steps = 0;
-    for (;;) {
-      const behind = await client.execute(
-        `SELECT (SELECT COALESCE(max(seq), 0) FROM mentions) > ${MENTIONS} OR (SELECT COALESCE(max(rowid), 0) FROM decisions) > ${ESCALATIONS}
-                OR (SELECT COALESCE(max(id), 0) FROM tickets) > ${TICKETS} AS behind`,
-      );
-      if (!behind.rows[0]?.behind) break;
-      await client.batch(foldStatements(this.services.clock.now()), 'write');
+    // Each step ends by asking again, inside its transaction: a fold that caught up costs one read before it.
+    let behind = (await client.execute(BEHIND)).rows[0]?.behind;
+    while (behind) {
+      const results = await client.batch([...foldStatements(this.services.clock.now()), BEHIND], 'write');
+      behind = results.at(-1)?.rows[0]?.behind;
       steps++;
     }
     if (steps > 1) this.services.logger.log('info', 'insights_folded', { steps, ms: Math.round(performance.now() - started) });
