@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { authApi } from '../api/auth-api.ts';
 import { ApiRequestError } from '../api/http.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DoneActions, SubmitActions } from '../ui/DialogActions.tsx';
 import { passwordProblem } from './password-rules.ts';
 import { setSession } from './session.ts';
 
@@ -33,14 +34,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Change your password" open onClose={onClose}>
       {result?.ok ? (
-        <>
-          <p role="status">{result.message}</p>
-          <div className="dialog-actions">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Done
-            </button>
-          </div>
-        </>
+        <DoneActions message={result.message} onClose={onClose} />
       ) : (
         <form className="form-grid" onSubmit={submit}>
           <label>
@@ -56,19 +50,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             <input type="password" autoComplete="new-password" value={again} onChange={(event) => setAgain(event.target.value)} required />
           </label>
           {problem && <p className="help">{problem}</p>}
-          {result && !result.ok && (
-            <p role="alert" className="field-error">
-              {result.message}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || !current || passwordProblem(next, again) !== null}>
-              {busy ? 'Changing…' : 'Change password'}
-            </button>
-          </div>
+          <SubmitActions error={result?.message} busy={busy} disabled={!current || passwordProblem(next, again) !== null} label="Change password" busyLabel="Changing…" onCancel={onClose} />
         </form>
       )}
     </Dialog>

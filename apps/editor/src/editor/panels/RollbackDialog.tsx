@@ -1,6 +1,7 @@
 // Roll back to an old version, with a note: it is published again as the newest version, and becomes the draft.
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { DoneActions, SubmitActions } from '../../ui/DialogActions.tsx';
 import { useEditorState, useEditorStoreApi } from '../store/use-editor.ts';
 import { rollBack, type CommandResult } from '../workflow-commands.ts';
 
@@ -21,14 +22,7 @@ export function RollbackDialog({ version, onClose }: { version: number; onClose:
   return (
     <Dialog title={`Roll back to v${version}`} open onClose={onClose}>
       {result?.ok ? (
-        <>
-          <p role="status">{result.message}</p>
-          <div className="dialog-actions">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Done
-            </button>
-          </div>
-        </>
+        <DoneActions message={result.message} onClose={onClose} />
       ) : (
         <form onSubmit={submit} className="form-grid">
           <p>Version {version} is published again as the newest version, and the draft becomes a copy of it. Later versions stay in the history.</p>
@@ -37,19 +31,7 @@ export function RollbackDialog({ version, onClose }: { version: number; onClose:
             Note
             <input value={note} onChange={(event) => setNote(event.target.value)} placeholder={`Roll back to version ${version}`} autoFocus />
           </label>
-          {result && !result.ok && (
-            <p role="alert" className="field-error">
-              {result.message}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Rolling back…' : `Roll back to v${version}`}
-            </button>
-          </div>
+          <SubmitActions error={result?.message} busy={busy} label={`Roll back to v${version}`} busyLabel="Rolling back…" onCancel={onClose} />
         </form>
       )}
     </Dialog>

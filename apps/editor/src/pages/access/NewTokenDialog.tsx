@@ -5,6 +5,7 @@ import { ApiRequestError } from '../../api/http.ts';
 import { tokensApi, type ApiToken } from '../../api/tokens-api.ts';
 import type { Role } from '@mentionflow/engine';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SubmitActions } from '../../ui/DialogActions.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
 import { TokenSecret } from './TokenSecret.tsx';
 import { expiryOf, TOKEN_LIFETIMES } from './token-status.ts';
@@ -73,19 +74,7 @@ export function NewTokenDialog({ onClose, onCreated }: { onClose: () => void; on
             ))}
           </div>
         </fieldset>
-        {refusal && (
-          <p role="alert" className="field-error">
-            {refusal}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !name.trim() || limitInvalid}>
-            {busy ? 'Creating…' : 'Create token'}
-          </button>
-        </div>
+        <SubmitActions error={refusal} busy={busy} disabled={!name.trim() || limitInvalid} label="Create token" busyLabel="Creating…" onCancel={onClose} />
       </form>
     </Dialog>
   );

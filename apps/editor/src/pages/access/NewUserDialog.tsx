@@ -6,6 +6,7 @@ import { usersApi, type User } from '../../api/users-api.ts';
 import type { Role } from '@mentionflow/engine';
 import { looksLikeEmail, passwordProblem } from '../../access/password-rules.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SubmitActions } from '../../ui/DialogActions.tsx';
 import { agentIdRefusal } from './agent-link.ts';
 import { AgentSelect } from './AgentSelect.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
@@ -89,19 +90,7 @@ export function NewUserDialog({ queueAgents, onClose, onCreated }: { queueAgents
           <input type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={problem !== null} required />
           <small className="help">{problem ?? 'Give it to them privately; they can change it from the header once signed in.'}</small>
         </label>
-        {refusal && (
-          <p role="alert" className="field-error">
-            {refusal}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !ready}>
-            {busy ? 'Adding…' : 'Add user'}
-          </button>
-        </div>
+        <SubmitActions error={refusal} busy={busy} disabled={!ready} label="Add user" busyLabel="Adding…" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { ApiRequestError } from '../../api/http.ts';
 import { usersApi, type User } from '../../api/users-api.ts';
 import { passwordProblem } from '../../access/password-rules.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { DoneActions, SubmitActions } from '../../ui/DialogActions.tsx';
 
 export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const [password, setPassword] = useState('');
@@ -28,14 +29,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
   return (
     <Dialog title={`Reset ${user.name}’s password`} open onClose={onClose}>
       {result?.ok ? (
-        <>
-          <p role="status">{result.message}</p>
-          <div className="dialog-actions">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Done
-            </button>
-          </div>
-        </>
+        <DoneActions message={result.message} onClose={onClose} />
       ) : (
         <form className="form-grid" onSubmit={submit}>
           <label>
@@ -43,19 +37,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
             <input type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={problem !== null} required autoFocus />
             <small className="help">{problem ?? `${user.name} signs in with it from now on.`}</small>
           </label>
-          {result && (
-            <p role="alert" className="field-error">
-              {result.message}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || passwordProblem(password) !== null}>
-              {busy ? 'Resetting…' : 'Reset password'}
-            </button>
-          </div>
+          <SubmitActions error={result?.message} busy={busy} disabled={passwordProblem(password) !== null} label="Reset password" busyLabel="Resetting…" onCancel={onClose} />
         </form>
       )}
     </Dialog>

@@ -5,6 +5,7 @@ import { workflowsApi } from '../../api/workflows-api.ts';
 import { ApiRequestError } from '../../api/http.ts';
 import { navigate, workflowPath } from '../../app/router.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SubmitActions } from '../../ui/DialogActions.tsx';
 import { slugify } from '../../editor/graph/ids.ts';
 
 export function triggerFor(kind: WorkflowKind): NodeSpec {
@@ -85,19 +86,7 @@ export default function NewWorkflowDialog({ onClose, takenIds }: { onClose: () =
           Description (optional)
           <textarea value={description} onChange={(event) => setDescription(event.target.value)} rows={2} />
         </label>
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !name.trim() || Boolean(idProblem)}>
-            {busy ? 'Creating…' : 'Create and open'}
-          </button>
-        </div>
+        <SubmitActions error={error} busy={busy} disabled={!name.trim() || Boolean(idProblem)} label="Create and open" busyLabel="Creating…" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import { PRIORITIES } from '@mentionflow/engine';
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { DoneActions, SubmitActions } from '../../ui/DialogActions.tsx';
 import { TagsInput } from '../../ui/TagsInput.tsx';
 import type { CompareRow } from '../compare-types.ts';
 import type { Side } from '../store/simulation-store.ts';
@@ -45,12 +46,7 @@ export function SaveCaseDialog({ row, onSave, onClose }: { row: CompareRow; onSa
   if (saved) {
     return (
       <Dialog title="Save as a regression case" open onClose={onClose}>
-        <p role="status">Saved “{name.trim()}”. Publishing checks it from now on; see the Cases tab.</p>
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose} autoFocus>
-            Done
-          </button>
-        </div>
+        <DoneActions message={<>Saved “{name.trim()}”. Publishing checks it from now on; see the Cases tab.</>} onClose={onClose} />
       </Dialog>
     );
   }
@@ -99,19 +95,7 @@ export function SaveCaseDialog({ row, onSave, onClose }: { row: CompareRow; onSa
           </label>
           <TagsInput label="Expected actions" values={draft.actions} onChange={(actions) => update({ actions, checkActions: true })} normalize={(text) => text.trim().toLowerCase().replace(/\s+/g, '_')} placeholder="e.g. escalate" />
         </fieldset>
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !name.trim()}>
-            {busy ? 'Saving…' : 'Save case'}
-          </button>
-        </div>
+        <SubmitActions error={error} busy={busy} disabled={!name.trim()} label="Save case" busyLabel="Saving…" onCancel={onClose} />
       </form>
     </Dialog>
   );
